@@ -1,0 +1,79 @@
+"""Analyze articles: run the German pipeline over ``Article.text`` and collect the records.
+
+The text is processed as one spaCy ``Doc`` so that token character offsets are offsets into
+``Article.text``; every record therefore points at the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from lagebild.errors import LagebildError
+from lagebild.records import Analysis, Article, Mention
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["analyze", "analyze_many", "analysis_from_doc", "get_pipeline"]
+
+
+def get_pipeline(model: Path | str | None = None) -> Language:
+    """The trained German pipeline (cached); E301 when it is missing or cannot be loaded."""
+    from lagebild.nlp import load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except LagebildError:
+        raise
+    except Exception as exc:  # spaCy raises OSError/ValueError/KeyError for broken model folders
+        raise LagebildError("E301", f"cannot load the German pipeline: {exc}") from exc
+
+
+def _component_name(nlp: Language, component: str) -> str:
+    meta = nlp.meta
+    return f"{meta.get('name', 'pipeline')}.{component}@{meta.get('version', '0')}"
+
+
+def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
+    """Collect the records the pipeline put on ``doc`` for ``article``."""
+    entities: tuple[Mention, ...] | None = None
+    components: list[str] = []
+    if "ner" in nlp.pipe_names:
+        ner_name = _component_name(nlp, "ner")
+        components.append(ner_name)
+        entities = tuple(
+            Mention(
+                article_id=article.id,
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                component=ner_name,
+            )
+            for ent in doc.ents
+        )
+    return Analysis(article=article, entities=entities, components=tuple(components))
+
+
+def analyze(article: Article, *, nlp: Language | None = None) -> Analysis:
+    """Analyze one article with the bundled German pipeline (or ``nlp``)."""
+    pipeline = nlp if nlp is not None else get_pipeline()
+    return analysis_from_doc(article, pipeline(article.text), pipeline)
+
+
+def analyze_many(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[Analysis]:
+    """Analyze a stream of articles with ``nlp.pipe`` (batched, optionally multi-process), in order."""
+    pipeline = nlp if nlp is not None else get_pipeline()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in pipeline.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield analysis_from_doc(article, doc, pipeline)

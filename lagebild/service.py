@@ -1,0 +1,164 @@
+"""Service functions shared by the CLI and the API: ingest sources into a store, with duplicates
+handled, analysis batched and failures collected instead of stopping the batch."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lagebild.errors import LagebildError
+from lagebild.records import Analysis, Article
+from lagebild.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from lagebild.store import Store
+
+__all__ = ["IngestReport", "NearDuplicate", "ingest", "samples_dir"]
+
+
+def samples_dir() -> Path:
+    """The bundled sample articles (the seed plus articles written for the project)."""
+    return Path(__file__).resolve().parent / "samples"
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    article_id: str
+    original_id: str
+    similarity: float
+    source: str | None
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` run did; ``failures`` name the input and the problem."""
+
+    new: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    failures: list[LagebildError] = field(default_factory=list)
+    labels: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    characters: int = 0
+
+    @property
+    def articles_seen(self) -> int:
+        return len(self.new) + len(self.existing) + len(self.near_duplicates)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "new": len(self.new),
+            "existing": len(self.existing),
+            "near_duplicates": [nd.__dict__ for nd in self.near_duplicates],
+            "failures": [f.to_json() for f in self.failures],
+            "entity_labels": self.labels,
+            "seconds": round(self.seconds, 3),
+            "characters": self.characters,
+        }
+
+
+ProgressCallback = Callable[[str, str], None]
+
+
+def _batches(items: Iterable[Article | LagebildError], size: int) -> Iterator[list[Article | LagebildError]]:
+    batch: list[Article | LagebildError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    sources: Iterable[str | Path],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    fmt: str | None = None,
+    nlp: Language | None = None,
+    analyze: bool = True,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read ``sources``, skip exact duplicates, link near-duplicates, analyze and store the rest.
+
+    Each article is stored in its own transaction, so a failure (or a crash) affects only the
+    article being written; the batch goes on and the failure is reported.
+    """
+    from lagebild.analyze import analysis_from_doc, get_pipeline
+    from lagebild.ingest import read_many
+    from lagebild.ingest.dedup import (
+        NearDuplicateIndex,
+        signature,
+        signature_from_bytes,
+        signature_to_bytes,
+    )
+
+    settings = settings or Settings()
+    report = IngestReport()
+    started = time.perf_counter()
+    pipeline = (nlp if nlp is not None else get_pipeline(settings.model)) if analyze else None
+
+    index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
+    for stored_id, blob in store.minhashes():
+        index.add(stored_id, signature_from_bytes(blob, settings.minhash_permutations))
+
+    def notify(kind: str, detail: str) -> None:
+        if on_progress is not None:
+            on_progress(kind, detail)
+
+    for batch in _batches(read_many(sources, settings=settings, fmt=fmt), settings.batch_size):
+        fresh: list[tuple[Article, bytes]] = []
+        seen_in_batch: set[str] = set()
+        for item in batch:
+            if isinstance(item, LagebildError):
+                report.failures.append(item)
+                notify("failed", item.line())
+                continue
+            report.characters += len(item.text)
+            if item.id in seen_in_batch or store.has(item.id):
+                report.existing.append(item.id)
+                notify("exists", item.id)
+                continue
+            seen_in_batch.add(item.id)
+            sig = signature(item.text, settings)
+            blob = signature_to_bytes(sig)
+            matches = index.query(sig)
+            index.add(item.id, sig)
+            if matches:
+                original, similarity = matches[0]
+                try:
+                    store.add(
+                        Analysis(article=item), minhash=blob, duplicate_of=original, similarity=similarity
+                    )
+                except LagebildError as exc:
+                    report.failures.append(exc.for_source(item.source or item.id))
+                    continue
+                report.near_duplicates.append(NearDuplicate(item.id, original, similarity, item.source))
+                notify("near_duplicate", item.id)
+                continue
+            fresh.append((item, blob))
+        if pipeline is not None and fresh:
+            docs = pipeline.pipe((a.text for a, _ in fresh), batch_size=settings.batch_size)
+            analyses = [analysis_from_doc(a, doc, pipeline) for (a, _), doc in zip(fresh, docs, strict=True)]
+        else:
+            analyses = [Analysis(article=a) for a, _ in fresh]
+        for analysis, (article, blob) in zip(analyses, fresh, strict=True):
+            try:
+                store.add(analysis, minhash=blob)
+            except LagebildError as exc:
+                report.failures.append(exc.for_source(article.source or article.id))
+                notify("failed", exc.line())
+                continue
+            report.new.append(article.id)
+            for mention in analysis.entities or ():
+                report.labels[mention.label] = report.labels.get(mention.label, 0) + 1
+            notify("new", article.id)
+    report.seconds = time.perf_counter() - started
+    return report
