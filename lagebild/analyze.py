@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["analyze", "analyze_many", "analysis_from_doc", "get_pipeline"]
+__all__ = ["analysis_from_doc", "analyze", "analyze_many", "get_pipeline"]
 
 
 def get_pipeline(model: Path | str | None = None) -> Language:

@@ -10,14 +10,21 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from lagebild.errors import LagebildError
@@ -49,13 +56,14 @@ class _State:
     verbose = False
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     table = "table"
 
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite file (env LAGEBILD_DB).", show_default=False)
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file (env LAGEBILD_DB).", show_default=False),
 ]
 
 
@@ -397,8 +405,12 @@ def bench_ingest_cmd(
     out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
         "bench-ingest.json"
     ),
-    db: Annotated[str | None, typer.Option("--db", help="Database (default: a fresh temporary SQLite).")] = None,
-    analyze: Annotated[bool, typer.Option("--analyze/--no-analyze", help="Include the NLP pipeline.")] = False,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database (default: a fresh temporary SQLite).")
+    ] = None,
+    analyze: Annotated[
+        bool, typer.Option("--analyze/--no-analyze", help="Include the NLP pipeline.")
+    ] = False,
 ) -> None:
     """Ingest+store throughput (articles/s, MB/s) and peak memory, written as JSON."""
     from lagebild.bench import bench_ingest

@@ -38,7 +38,8 @@ def validate(data: dict[str, Any]) -> None:
             start, end = item["start"], item["end"]
             if not 0 <= start <= end <= len(text) or text[start:end] != item["text"]:
                 raise LagebildError(
-                    "E401", f"contract violation at {name}/{number}: offsets {start}:{end} do not hold its text"
+                    "E401",
+                    f"contract violation at {name}/{number}: offsets {start}:{end} do not hold its text",
                 )
     for number, sub in enumerate(data["article"]["subheadings"]):
         if text[sub["start"] : sub["end"]] != sub["text"]:
