@@ -361,8 +361,13 @@ class Store:
             minhash=item.minhash,
         )
         insert = pg_insert if self.backend == "postgresql" else sqlite_insert
-        statement = insert(schema.articles).values(row).on_conflict_do_nothing(index_elements=["id"])
-        if conn.execute(statement).rowcount == 0:
+        statement = (
+            insert(schema.articles)
+            .values(row)
+            .on_conflict_do_nothing(index_elements=["id"])
+            .returning(schema.articles.c.num)
+        )
+        if conn.execute(statement).first() is None:  # the id was already stored
             return "exists"
         self._insert_analysis(conn, analysis, now)
         return "new"
