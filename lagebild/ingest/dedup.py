@@ -1,0 +1,124 @@
+"""Near-duplicate detection with MinHash and LSH (datasketch).
+
+Exact duplicates share an id (a hash of the text). This module finds agency copies republished
+with small edits: a reworded lead, a sentence added or cut, a different credit. Jaccard similarity
+is estimated on word k-shingles (``settings.shingle_size``), lowercased and punctuation-insensitive,
+so typography („…“ vs "...") and line breaks do not matter.
+
+Calibration (``tests/ingest/test_dedup.py``, on the bundled samples and hand-made pairs of German
+political news of 250-450 words): an agency copy with a rewritten lead sentence and one added
+sentence scores 0.80-0.90 with 5-shingles; two different stories on the same topic and day score
+below 0.05. The default ``near_duplicate_threshold`` of 0.8 sits at the low end of the copies; see
+the report in that test for the measured values.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from lagebild.settings import Settings
+
+__all__ = [
+    "NearDuplicateIndex",
+    "shingles",
+    "signature",
+    "signature_from_bytes",
+    "signature_to_bytes",
+]
+
+_WORD = re.compile(r"\w+")
+# LSH bands are tuned for a slightly lower threshold than the one reported, so that pairs just above
+# the threshold are not lost to banding (false negatives); candidates are then filtered on their
+# estimated Jaccard, so the margin costs a few comparisons and no false positives.
+_LSH_MARGIN = 0.1
+_SEED = 1
+# datasketch >= 2.0 hashing scheme; stored signatures are only comparable within one scheme.
+_SCHEME = "affine32"
+
+
+def shingles(text: str, k: int = 5) -> set[str]:
+    """Word k-shingles of ``text``, lowercased, punctuation ignored (a shorter text is one shingle)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    # Generating the permutations is the slow part of MinHash(); they depend only on (num_perm, seed).
+    template = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)
+    a, b = template.permutations
+    return a, b
+
+
+def _empty(num_perm: int, hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(
+        num_perm=num_perm,
+        seed=_SEED,
+        hashvalues=hashvalues,
+        permutations=_permutations(num_perm),
+        scheme=_SCHEME,
+    )
+
+
+def signature(text: str, settings: Settings | None = None) -> MinHash:
+    """MinHash of the word shingles of ``text`` (``minhash_permutations``, ``shingle_size``)."""
+    settings = settings or Settings()
+    sig = _empty(settings.minhash_permutations)
+    items = shingles(text, settings.shingle_size)
+    if items:
+        sig.update_batch([s.encode("utf-8") for s in items])
+    return sig
+
+
+def signature_to_bytes(sig: MinHash) -> bytes:
+    """The hash values as a little-endian uint64 array's bytes (8 bytes per permutation)."""
+    return np.asarray(sig.hashvalues, dtype="<u8").tobytes()
+
+
+def signature_from_bytes(data: bytes, num_perm: int | None = None) -> MinHash:
+    """Inverse of :func:`signature_to_bytes`; ``num_perm``, when given, must match the data."""
+    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+    if num_perm is not None and len(values) != num_perm:
+        raise ValueError(f"signature has {len(values)} permutations, expected {num_perm}")
+    return _empty(len(values), hashvalues=values)
+
+
+class NearDuplicateIndex:
+    """LSH index of article signatures; :meth:`query` returns near-duplicates, best first."""
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=max(threshold - _LSH_MARGIN, 0.05), num_perm=num_perm)
+        self._signatures: dict[str, MinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._signatures
+
+    def add(self, article_id: str, sig: MinHash) -> None:
+        """Index ``sig`` under ``article_id`` (adding an id twice keeps the first signature)."""
+        if article_id in self._signatures:
+            return
+        self._lsh.insert(article_id, sig)
+        self._signatures[article_id] = sig
+
+    def query(self, sig: MinHash) -> list[tuple[str, float]]:
+        """Indexed ids whose estimated Jaccard with ``sig`` is at least the threshold, best first."""
+        found: list[tuple[str, float]] = []
+        for candidate in self._lsh.query(sig):
+            similarity = float(sig.jaccard(self._signatures[candidate]))
+            if similarity >= self.threshold:
+                found.append((candidate, similarity))
+        found.sort(key=lambda pair: (-pair[1], pair[0]))
+        return found
