@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -60,6 +61,8 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Articles per transaction in ``add_many`` (each still its own SAVEPOINT).
 DEFAULT_BATCH_SIZE = 200
 _PAGE = 1000
+# Control characters and lone surrogates (undecodable bytes of a command line) in search input.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -511,6 +514,9 @@ class Store:
         ``"a phrase"``, ``-word`` (exclude), ``OR``. German inflections match (stemming on
         PostgreSQL, stem prefixes on SQLite).
         """
+        # NUL ends an FTS5 string early, PostgreSQL text cannot hold it, a lone surrogate cannot
+        # be encoded: such characters become spaces.
+        query = _CONTROL.sub(" ", query)
         if not has_words(query) or limit <= 0:
             return []
         params: dict[str, Any] = {"limit": limit, "offset": offset, "start": markers[0], "end": markers[1]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
@@ -111,12 +112,33 @@ def test_limit_offset(store: Store, corpus: dict[str, str]) -> None:
         "",
         "%_",
         "ß",
+        "Waffenruhe\x00",
+        '\x00"NOT',
+        "\ud800Waffenruhe",
+        "Waffen\u200bruhe",
     ],
 )
 def test_hostile_input_does_not_crash(store: Store, corpus: dict[str, str], query: str) -> None:
     hits = store.search(query)
     assert all(h.article_id in corpus.values() for h in hits)
     assert store.stats()["articles"] == len(TEXTS)  # still there
+
+
+def test_random_hostile_input_does_not_crash(store: Store, corpus: dict[str, str]) -> None:
+    alphabet = [
+        *"\"()*-^:+{}[]~\\'\t\n\x00&|!<>ßé ",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR",
+        "Waffenruhe",
+        "or",
+        "\ud800",
+    ]
+    rng = random.Random(3)
+    for _ in range(300):
+        query = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+        store.search(query)
 
 
 @pytest.mark.parametrize(
