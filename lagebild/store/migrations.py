@@ -10,6 +10,7 @@ uses (today ``schema.metadata``) into explicit DDL first.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,8 @@ from lagebild.errors import LagebildError
 from lagebild.store import schema
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "apply_migrations", "current_version"]
+
+logger = logging.getLogger(__name__)
 
 # An arbitrary constant: the PostgreSQL advisory lock that serializes concurrent migrators.
 _PG_MIGRATION_LOCK = 7_340_117
@@ -118,6 +121,7 @@ def apply_migrations(engine: Engine, where: str) -> int:
             _check_not_newer(version, where)
             if migration.version <= version:
                 continue
+            logger.info("%s: applying migration %d (%s)", where, migration.version, migration.name)
             migration.apply(conn)
             conn.execute(
                 schema.migrations_table.insert().values(

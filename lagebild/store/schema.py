@@ -84,6 +84,7 @@ articles = Table(
     Column("minhash", BlobType),
 )
 Index("ix_articles_published", articles.c.published_first_day)
+Index("ix_articles_published_last", articles.c.published_last_day)
 Index("ix_articles_source", articles.c.source)
 Index("ix_articles_duplicate_of", articles.c.duplicate_of)
 

@@ -8,7 +8,6 @@ never leaves half an article behind.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,8 +50,6 @@ __all__ = [
     "StoredArticle",
     "open_store",
 ]
-
-logger = logging.getLogger(__name__)
 
 Backend = Literal["sqlite", "postgresql"]
 
