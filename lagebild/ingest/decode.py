@@ -41,6 +41,9 @@ _LATIN_GUESSES = frozenset(
         "cp437",
     }
 )
+# Share of non-ASCII letters up to which cp1252 is accepted without asking charset-normalizer:
+# German news text has 1-4% (umlauts, ß); 30% leaves room for short lines and names.
+_MAX_NON_ASCII_LETTERS = 0.3
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 
 
@@ -129,6 +132,12 @@ def _decode_guess(data: bytes, source: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _mostly_ascii_letters(western):
+        return western
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise LagebildError("E103", "undecodable bytes: no text encoding fits", source=source)
@@ -138,6 +147,20 @@ def _decode_guess(data: bytes, source: str | None) -> str:
         except UnicodeDecodeError:
             pass
     return str(best)
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    """German (or any Western) text read as cp1252: most letters are ASCII, umlauts are a few percent.
+
+    Cyrillic or Greek single-byte text misread as cp1252 turns almost every letter into À-ÿ, so
+    it fails this test and goes to charset-normalizer. Needed because charset-normalizer guesses
+    badly on short texts (6 bytes of Latin-1 "Müller" come out as UTF-16).
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    non_ascii = sum(1 for ch in letters if ord(ch) > 0x7F)
+    return non_ascii / len(letters) <= _MAX_NON_ASCII_LETTERS
 
 
 def _control_ratio_text(text: str) -> float:

@@ -12,13 +12,17 @@ from lagebild.errors import LagebildError
 from lagebild.ingest.layout import assemble, classify, split_credit
 from lagebild.records import Article, Published
 
-__all__ = ["parse_html"]
+__all__ = ["MIN_ARTICLE_CHARS", "parse_html"]
 
 logger = logging.getLogger(__name__)
 
 # Only dates from the page's markup (meta tags, JSON-LD, <time>, URL); trafilatura's extensive search
 # guesses from any date in the text, which for news is often the date of the event, not of the article.
 _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+# trafilatura falls back to whatever text a page has (a menu: "Start Politik"). An article needs
+# at least this much text and one sentence; the shortest news briefs (dpa "Eilmeldung") have ~100 chars.
+MIN_ARTICLE_CHARS = 80
+_SENTENCE_END = (".", "!", "?", "…", "“", '"', "»", "«", ")")
 
 
 def parse_html(html: str, *, source: str | None = None, url: str | None = None) -> Article:
@@ -45,8 +49,10 @@ def parse_html(html: str, *, source: str | None = None, url: str | None = None) 
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if title and lines and lines[0] == title.strip():
         lines = lines[1:]  # the <h1> repeats the title; the title is metadata, not reading text
-    if not lines:
-        raise LagebildError("E105", "no article found in HTML (no main text)", source=source)
+    if sum(len(line) for line in lines) < MIN_ARTICLE_CHARS or not any(
+        line.endswith(_SENTENCE_END) for line in lines
+    ):
+        raise LagebildError("E105", "no article found in HTML (only menus or boilerplate)", source=source)
     lines, credit = split_credit(lines)
     published: Published | None = None
     if meta.get("date"):

@@ -19,7 +19,7 @@ import re
 
 from lagebild.errors import LagebildError
 from lagebild.ingest.layout import Block, assemble, classify, looks_like_heading, split_blocks, split_credit
-from lagebild.records import Article, Published
+from lagebild.records import Article, Published, normalize_text
 
 __all__ = ["is_seed", "parse_plain", "parse_seed", "parse_txt"]
 
@@ -40,7 +40,7 @@ def parse_txt(text: str, *, source: str | None = None) -> Article:
 
 def parse_seed(text: str, *, source: str | None = None) -> Article:
     """Parse the seed format; an invalid date raises ``E101`` naming ``source``."""
-    text = text.lstrip("\ufeff")
+    text = normalize_text(text).lstrip("\ufeff")
     match = _HEADER.match(text)
     if match is None:
         raise LagebildError("E101", "missing seed header ' date YYYY[-MM[-DD]] '", source=source)
@@ -54,7 +54,7 @@ def parse_seed(text: str, *, source: str | None = None) -> Article:
 
 def parse_plain(text: str, *, source: str | None = None) -> Article:
     """Plain text: blank-line paragraphs, a headline-like first line as title, a trailing credit."""
-    blocks = split_blocks(text)
+    blocks = split_blocks(normalize_text(text).lstrip("\ufeff"))
     title: str | None = None
     if blocks:
         first_line, _, rest = blocks[0].partition("\n")
