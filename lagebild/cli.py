@@ -49,7 +49,7 @@ app.add_typer(bench_app, name="bench")
 app.add_typer(eval_app, name="eval")
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 class _State:

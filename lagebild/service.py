@@ -115,6 +115,8 @@ def ingest(
 
     for batch in _batches(read_many(sources, settings=settings, fmt=fmt), settings.batch_size):
         fresh: list[tuple[Article, bytes]] = []
+        # Near-duplicates are stored after the batch's new articles: their original may be one.
+        linked: list[tuple[Article, bytes, str, float]] = []
         seen_in_batch: set[str] = set()
         for item in batch:
             if isinstance(item, LagebildError):
@@ -133,15 +135,7 @@ def ingest(
             index.add(item.id, sig)
             if matches:
                 original, similarity = matches[0]
-                try:
-                    store.add(
-                        Analysis(article=item), minhash=blob, duplicate_of=original, similarity=similarity
-                    )
-                except LagebildError as exc:
-                    report.failures.append(exc.for_source(item.source or item.id))
-                    continue
-                report.near_duplicates.append(NearDuplicate(item.id, original, similarity, item.source))
-                notify("near_duplicate", item.id)
+                linked.append((item, blob, original, similarity))
                 continue
             fresh.append((item, blob))
         if pipeline is not None and fresh:
@@ -160,5 +154,16 @@ def ingest(
             for mention in analysis.entities or ():
                 report.labels[mention.label] = report.labels.get(mention.label, 0) + 1
             notify("new", article.id)
+        for article, blob, original, similarity in linked:
+            try:
+                store.add(
+                    Analysis(article=article), minhash=blob, duplicate_of=original, similarity=similarity
+                )
+            except LagebildError as exc:
+                report.failures.append(exc.for_source(article.source or article.id))
+                notify("failed", exc.line())
+                continue
+            report.near_duplicates.append(NearDuplicate(article.id, original, similarity, article.source))
+            notify("near_duplicate", article.id)
     report.seconds = time.perf_counter() - started
     return report

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import click
 import pytest
 import typer
 
@@ -13,10 +13,10 @@ from lagebild.cli import app
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-def _commands(group: click.Group, prefix: str = "lagebild") -> list[str]:
+def _commands(group: Any, prefix: str = "lagebild") -> list[str]:
     names: list[str] = []
     for name, command in group.commands.items():
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):
             names.extend(_commands(command, f"{prefix} {name}"))
         else:
             names.append(f"{prefix} {name}")
