@@ -48,7 +48,7 @@ eval_app = typer.Typer(help="Measure accuracy against gold data.", no_args_is_he
 app.add_typer(bench_app, name="bench")
 app.add_typer(eval_app, name="eval")
 
-console = Console()
+console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
 
 
@@ -308,6 +308,10 @@ def show_cmd(
             console.print(f"near-duplicate of {stored.duplicate_of} (similarity {stored.similarity:.2f})")
 
 
+# Control characters never occur in stored text, so they mark matches safely for Rich markup.
+_MARKERS = ("\x02", "\x03")
+
+
 @app.command("search")
 def search_cmd(
     query: Annotated[str, typer.Argument(help="Words to find (German stemming on PostgreSQL).")],
@@ -317,7 +321,7 @@ def search_cmd(
 ) -> None:
     """Full-text search, ranked, with a highlighted snippet."""
     with _errors(), _open(_settings(db)) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit, markers=_MARKERS if not as_json else ("[", "]"))
         if as_json:
             _print_json([h.to_json() if hasattr(h, "to_json") else h.__dict__ for h in hits])
             return
@@ -325,7 +329,10 @@ def search_cmd(
             console.print(f"No article matches {query!r}.")
             return
         for rank, hit in enumerate(hits, 1):
-            snippet = escape(hit.snippet).replace("\\[", "[bold yellow]").replace("]", "[/]")
+            start, end = _MARKERS
+            snippet = (
+                escape(" ".join(hit.snippet.split())).replace(start, "[bold yellow]").replace(end, "[/]")
+            )
             console.print(f"{rank}. [bold]{hit.article_id}[/] {escape(hit.title or '')}")
             console.print(f"   {snippet}", highlight=False)
 
