@@ -32,6 +32,8 @@ _CREDIT_TOKEN = r"[A-Za-zÄÖÜäöü][\w.\-]{0,14}"
 _CREDIT = re.compile(
     rf"(?:\A|(?<=[.!?…“”\"»«)]))\s*\(\s*({_CREDIT_TOKEN}(?:\s*[/,]\s*{_CREDIT_TOKEN}){{0,5}})\s*\)\s*\Z"
 )
+# Longest credit searched for: six 15-character tokens with separators and brackets.
+_CREDIT_TAIL = 120
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,14 @@ def split_credit(blocks: list[str]) -> tuple[list[str], str | None]:
     """Remove a trailing source credit from the last block; returns the blocks and the credit."""
     if not blocks:
         return blocks, None
-    match = _CREDIT.search(blocks[-1])
+    last = blocks[-1]
+    # A credit is short; searching only the tail keeps this O(1) per article.
+    offset = max(0, len(last) - _CREDIT_TAIL)
+    match = _CREDIT.search(last, offset)
     if not match:
         return blocks, None
     credit = re.sub(r"\s+", "", match.group(1)).replace(",", ", ")
-    rest = blocks[-1][: match.start()].rstrip()
+    rest = last[: match.start()].rstrip()
     return ([*blocks[:-1], rest] if rest else blocks[:-1]), credit
 
 
