@@ -1,6 +1,6 @@
 """RSS and Atom feeds: one article per item, from the linked page or from the item's own content.
 
-Rule for each item (documented in ``docs`` and tested in ``tests/ingest/test_feeds.py``):
+Rule for each item (tested in ``tests/ingest/test_feeds.py``):
 
 1. The item carries the full article (``content:encoded`` / Atom ``content`` with at least
    :data:`FULL_CONTENT_MIN_CHARS` characters of text): use it, fetch nothing. Many German outlets'

@@ -114,3 +114,14 @@ def test_samples_read_cleanly(samples: Path) -> None:
             assert article.text[span.start : span.end] == span.text
     # Reading twice gives the same ids (deterministic order and ids).
     assert [a.id for a in read_many([samples]) if isinstance(a, Article)] == [a.id for a in articles]
+
+
+def test_read_of_folder_skips_bad_files_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "a.txt").write_text(" date 2025-13 Falsches Datum.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2025-01 Der Bundestag tagt.", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="lagebild.ingest"):
+        articles = list(read(tmp_path))
+    assert [a.text for a in articles] == ["Der Bundestag tagt."]
+    assert "E101" in caplog.text and "a.txt" in caplog.text
