@@ -14,8 +14,8 @@ words; word 5-shingles, 128 permutations, values true/estimated Jaccard):
   noise (standard error ~0.035 with 128 permutations);
 - different stories on the same topic or day (EU migration, defence spending, Merz/Tusk): <= 0.016.
 
-So the default ``near_duplicate_threshold`` of 0.8 reliably catches copies with two edited sentences
-in a 300-word article; 0.6-0.7 would also catch heavier edits, still far above different stories.
+So the default ``near_duplicate_threshold`` of 0.7 (``lagebild/settings.py``) catches copies with three
+edited sentences in a 300-word article with margin, still far above different stories.
 """
 
 from __future__ import annotations

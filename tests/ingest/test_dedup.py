@@ -1,6 +1,6 @@
 """Near-duplicates: shingles, signatures, storage round trip, the LSH index and its calibration.
 
-Calibration of ``Settings.near_duplicate_threshold`` (0.8, word 5-shingles, 128 permutations): the
+Calibration of ``Settings.near_duplicate_threshold`` (0.7, word 5-shingles, 128 permutations): the
 table in ``test_calibration`` prints true and estimated Jaccard for each pair (run with ``-s``).
 Measured (true/estimated): agency copies 0.845/0.820 and 0.852/0.898; different stories <= 0.004/0.016.
 The numbers are repeated in ``lagebild/ingest/dedup.py``.
