@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,14 @@ from typing import Any
 import yaml
 
 from lagebild.records import Timex
-from lagebild.time.extract import COMPONENT, find_timexes
+from lagebild.time.extract import COMPONENT, find_timexes, sentence_spans
 
 __all__ = [
     "HEIDELTIME_WIKIWARSDE",
     "evaluate_seed",
     "evaluate_time",
     "evaluate_wikiwarsde",
+    "measure_speed",
     "read_wikiwarsde",
 ]
 
@@ -226,8 +228,46 @@ def evaluate_wikiwarsde(folder: Path) -> dict[str, Any]:
     }
 
 
-def evaluate_time(shared: Path) -> dict[str, Any]:
-    """Seed gold and WikiWarsDE scores for ``lagebild.time.v1``; parts whose data is absent are None."""
+def measure_speed(sentences: list[str], anchor: str = "2025-02", repeat: int = 3) -> dict[str, Any]:
+    """Sentences per second of the ``lagebild_time`` component alone, on ``spacy.blank("de")`` docs.
+
+    Tokenization (``make_doc``) happens before the clock starts; the best of ``repeat`` runs counts.
+    """
+    import spacy
+
+    import lagebild.time.component  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe("lagebild_time")
+    docs = [nlp.make_doc(s) for s in sentences]
+    for doc in docs:
+        doc.user_data["published"] = anchor
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        best = min(best, time.perf_counter() - started)
+    return {
+        "sentences": len(docs),
+        "seconds": round(best, 3),
+        "sentences_per_second": round(len(docs) / best) if best else None,
+    }
+
+
+def _wikiwarsde_sentences(folder: Path) -> list[str]:
+    sentences: list[str] = []
+    for path in sorted((folder / "keyinline").glob("*.key.xml")):
+        text, _ = read_wikiwarsde(path)
+        sentences.extend(text[a:b].strip() for a, b in sentence_spans(text, None) if text[a:b].strip())
+    return sentences
+
+
+def evaluate_time(shared: Path, *, speed: bool = True) -> dict[str, Any]:
+    """Seed gold and WikiWarsDE scores for ``lagebild.time.v1``; parts whose data is absent are None.
+
+    With ``speed`` the component's throughput on the WikiWarsDE sentences is measured too.
+    """
     seed_text = shared / "seeds" / "000_fab17a2d26c07ddf.txt"
     seed_gold = shared / "seeds" / "000_fab17a2d26c07ddf.gold.yaml"
     wikiwars = shared / "data" / "wikiwarsde"
@@ -236,4 +276,7 @@ def evaluate_time(shared: Path) -> dict[str, Any]:
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": evaluate_seed(seed_text, seed_gold) if seed_gold.is_file() and seed_text.is_file() else None,
         "wikiwarsde": evaluate_wikiwarsde(wikiwars) if (wikiwars / "keyinline").is_dir() else None,
+        "speed": measure_speed(_wikiwarsde_sentences(wikiwars))
+        if speed and (wikiwars / "keyinline").is_dir()
+        else None,
     }

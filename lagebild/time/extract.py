@@ -38,7 +38,6 @@ Match = tuple[int, int, Rule, dict[str, str | None]]
 # Sentence ends: . ! ? (and closing quotes) followed by space and an upper-case letter or quote,
 # but not after a day number ("am 12. Februar") or a one-letter abbreviation ("v. Chr.").
 _SENT_END = re.compile(r"(?<![\s\d])(?<!\b\w)[.!?][“”\"«»]?\s+(?=[A-ZÄÖÜ„\"«])|\n+")
-_DIGIT = re.compile(r"\d")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _WORD_AFTER = re.compile(r"^[\s(]*([^\W_][\w-]*)")
 # Words before a bare four-digit number that make it a year even before a capitalised noun.
@@ -66,9 +65,8 @@ def as_published(anchor: str | Published | None) -> Published | None:
 def _matches(text: str) -> list[Match]:
     found: list[Match] = []
     low = text.lower()
-    has_digit = _DIGIT.search(text) is not None
     for rule in rules():
-        if rule.trigger and not any(has_digit if word == "<digit>" else word in low for word in rule.trigger):
+        if rule.trigger is not None and rule.trigger.search(low) is None:
             continue
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
@@ -79,7 +77,7 @@ def _matches(text: str) -> list[Match]:
     return found
 
 
-def _sentences(text: str, doc: Doc | None) -> list[tuple[int, int]]:
+def sentence_spans(text: str, doc: Doc | None) -> list[tuple[int, int]]:
     if doc is not None and doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     bounds, start = [], 0
@@ -120,7 +118,7 @@ def find_values(
 ) -> list[tuple[int, int, str, TimexValue]]:
     """(start, end, rule name, value) for every time expression in ``text``, in text order."""
     published = as_published(anchor)
-    sentences = _sentences(text, doc)
+    sentences = sentence_spans(text, doc)
     sentence_starts = [s for s, _ in sentences]
     reference: Point | None = None
     taken_until = -1
@@ -153,6 +151,8 @@ def _next_reference(
 
     Open intervals ("vor 2014") and years that qualify a noun ("die Grenzen von 1940", "(1908)") do
     not move the story's time; a year-only mention in the reference's own year keeps the finer date.
+    (A stricter variant, moving only on "im Jahr 1917"-like cues and headings, scored lower on the
+    WikiWarsDE development documents: lenient+value F1 86.7 against 88.0.)
     """
     if value.type not in ("DATE", "TIME") or value.modifier in _OPEN_MODS:
         return reference
@@ -160,10 +160,10 @@ def _next_reference(
     if point is None:
         return reference
     if point.month is None:
+        if reference is not None and reference.year == point.year:
+            return reference
         before = text[max(0, start - 6) : start].lower()
         if re.search(r"(?:\b(?:von|vom|seit|aus|des)\s+|\(\s*)$", before) or text[end : end + 1] == ")":
-            return reference
-        if reference is not None and reference.year == point.year:
             return reference
     return point
 

@@ -130,6 +130,8 @@ def _number(word: str | None) -> float | None:
     lex = lexicon()
     if low in lex.numbers:
         return lex.numbers[low]
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", low):  # "1.600 Jahre"
+        return float(low.replace(".", ""))
     if re.fullmatch(r"\d+(?:,\d+)?", low):
         return float(low.replace(",", "."))
     return None
@@ -291,6 +293,8 @@ def norm_date(g: Groups, ctx: Context) -> TimexValue | None:
     if g.get("year"):
         raw = g["year"] or ""
         year = _two_digit_year(int(raw), ctx) if len(raw) == 2 else _era(g, int(raw))
+    elif g.get("year_ahead"):  # "10. Juli bis 31. Oktober 1940"
+        year = int(g["year_ahead"] or 0)
     elif g.get("same"):
         ref = ctx.reference or ctx.anchor_point
         year = None if ref is None else ref.year + (1 if "folgend" in (g["same"] or "") else 0)
@@ -335,16 +339,15 @@ def norm_month(g: Groups, ctx: Context) -> TimexValue | None:
 
 
 def norm_year(g: Groups, ctx: Context) -> TimexValue | None:
-    if g.get("yy"):  # "1912/13": the century of the year just before
-        ref = ctx.reference
-        if ref is None or ref.year < 100:
-            return None
-        year = ref.year // 100 * 100 + int(g["yy"] or 0)
-        return TimexValue("DATE", Point(year).value) if year > ref.year else None
+    if g.get("yy"):  # "1912/13": the century of the year just before the slash
+        year = int(g.get("century") or 0) * 100 + int(g["yy"] or 0)
+        return TimexValue("DATE", Point(year).value)
     raw = g["year"] or ""
     year = int(raw)
     cued = any(g.get(k) for k in ("bound", "pos", "jahr", "bc"))
-    if not g.get("bc") and not (len(raw) == 4 and 1000 <= year <= 2100) and not g.get("jahr"):
+    four_digits = len(raw) == 4 and 1000 <= year <= 2100
+    # Three-digit years ("im Jahr 216") only in narratives; in news "im Jahr 413 Schüler" is a count.
+    if not g.get("bc") and not four_digits and not (g.get("jahr") and ctx.domain == "narrative"):
         return None
     if not cued and g.get("_next_upper") and not g.get("_prev_cue"):
         return None  # "1500 Soldaten": a count before a noun, not a year
@@ -381,8 +384,8 @@ def norm_season(g: Groups, ctx: Context) -> TimexValue | None:
     code = lexicon().seasons.get(_norm(g["season"] or ""))
     if code is None:
         return None
-    if g.get("year"):
-        year: int | None = _era(g, int(g["year"] or 0))
+    if g.get("year") or g.get("year_ahead"):
+        year: int | None = _era(g, int(g.get("year") or g.get("year_ahead") or 0))
     elif g.get("ana2"):
         ref = ctx.reference or ctx.anchor_point
         year = None if ref is None else ref.year + (1 if "folgend" in (g["ana2"] or "") else 0)
@@ -703,7 +706,12 @@ def norm_clock(g: Groups, ctx: Context) -> TimexValue | None:
         return None
     if _norm(g.get("word") or "") in ("abends", "nachts") and hour < 12 and hour > 5:
         hour += 12
-    base = ctx.reference if ctx.domain == "narrative" else ctx.anchor_point
+    # The day is the last one the text named ("am Mittwochmorgen kurz nach 2:00 Uhr"), else the anchor.
+    ref = ctx.reference
+    if ref is not None and ref.day is not None:
+        base: Point | None = ref
+    else:
+        base = ctx.reference if ctx.domain == "narrative" else ctx.anchor_point
     day = (
         base.value
         if base is not None and base.day is not None

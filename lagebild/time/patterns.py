@@ -24,7 +24,7 @@ class Rule:
     action: str
     regex: re.Pattern[str]
     priority: int
-    trigger: tuple[str, ...] = ()  # lower-case substrings; empty = always run; "<digit>" = any digit
+    trigger: re.Pattern[str] | None = None  # searched in the lower-cased text; None = always run
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,10 @@ def rules() -> tuple[Rule, ...]:
         # Whole words only: a rule never starts or ends inside a word.
         regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
         trigger = tuple(_expand_trigger(str(t), data) for t in spec.get("trigger", ()))
-        flat = tuple(word for words in trigger for word in words)
-        compiled.append(Rule(spec["name"], spec["type"], spec["action"], regex, priority, flat))
+        flat = sorted({word for words in trigger for word in words}, key=len, reverse=True)
+        alternatives = "|".join(r"\d" if word == "<digit>" else re.escape(word) for word in flat)
+        trigger_regex = re.compile(alternatives) if flat else None
+        compiled.append(Rule(spec["name"], spec["type"], spec["action"], regex, priority, trigger_regex))
     return tuple(compiled)
 
 
@@ -155,6 +157,8 @@ _UNIT_STEMS = ("sekunde", "minute", "stunde", "tag", "nacht", "nächt", "woche",
 def _expand_trigger(word: str, data: dict[str, Any]) -> tuple[str, ...]:
     if word == "{UNIT}":
         return _UNIT_STEMS
+    if word == "{VAGUE}":  # the first word of every vague phrase
+        return tuple({str(w).lower().split()[0] for words in data["vague"].values() for w in words})
     if word in _TRIGGER_LISTS:
         return tuple(str(k).lower().split()[0].rstrip(".") for k in data[_TRIGGER_LISTS[word]])
     return (word.lower(),)

@@ -20,8 +20,9 @@ __all__ = ["Tense", "clause_around", "tense_of"]
 Tense = Literal["past", "present", "future"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Clause breaks: commas, semicolons, dashes and quotation marks separate reporting and reported verbs.
-_CLAUSE_BREAK = re.compile(r"[,;:–—„“”\"«»()]")
+# Clause breaks: commas, semicolons, colons and dashes separate reporting and reported verbs. Quotes
+# and brackets do not: "haben am Samstag ... „Freiheit statt Angst“ ... demonstriert" is one clause.
+_CLAUSE_BREAK = re.compile(r"[,;:–—]")
 _PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert)$")
 _DETERMINERS = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "zum"}

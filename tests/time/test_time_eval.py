@@ -55,6 +55,6 @@ def test_wikiwarsde_extent_and_value(wikiwars: dict[str, Any]) -> None:
 def test_evaluate_time_is_json_ready() -> None:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is absent ({SHARED})")
-    report = evaluate_time(SHARED)
+    report = evaluate_time(SHARED, speed=False)
     assert json.loads(json.dumps(report))["component"] == "lagebild.time.v1"
     assert report["wikiwarsde"]["heideltime_published"]["lenient_f1"] == 93.3
