@@ -81,3 +81,18 @@ def test_pipe_over_many_docs() -> None:
         docs.append(doc)
     values = [d.spans["timexes"][0]._.timex.value for d in nlp.pipe(docs)]
     assert values == ["PRESENT_REF", "PT1H30M"] * 10
+
+
+def test_morphology_of_a_parsed_doc_decides_tense() -> None:
+    # "schwamm" is in no cue list: only Tense=Past from the (hand-built) parse makes it past.
+    nlp = _nlp()
+    words = ["Am", "Mittwoch", "schwamm", "der", "Minister", "."]
+    morphs = ["", "", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", "", "", ""]
+    spaces = [True, True, True, True, False, False]
+    parsed = Doc(nlp.vocab, words=words, spaces=spaces, morphs=morphs)
+    parsed.user_data["published"] = "2025-02-13"  # a Thursday
+    assert nlp(parsed).spans["timexes"][0]._.timex.value == "2025-02-12"
+
+    plain = Doc(nlp.vocab, words=words, spaces=spaces)
+    plain.user_data["published"] = "2025-02-13"
+    assert nlp(plain).spans["timexes"][0]._.timex.value == "2025-02-19"
