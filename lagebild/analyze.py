@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from lagebild.errors import LagebildError
-from lagebild.records import Analysis, Article, Mention
+from lagebild.records import Analysis, Article, Mention, Timex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,19 +18,38 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["analysis_from_doc", "analyze", "analyze_many", "get_pipeline"]
+__all__ = ["EXTRACTORS", "analysis_from_doc", "analyze", "analyze_many", "get_pipeline", "make_doc"]
+
+# The extraction components added after the trained model's own (tagger, parser, NER), in order.
+EXTRACTORS: tuple[str, ...] = ("lagebild_time",)
 
 
 def get_pipeline(model: Path | str | None = None) -> Language:
-    """The trained German pipeline (cached); E301 when it is missing or cannot be loaded."""
+    """The trained German pipeline with Lagebild's extraction components (cached).
+
+    E301 when the model is missing or cannot be loaded.
+    """
+    import lagebild.time.component  # noqa: F401  (registers the factory)
     from lagebild.nlp import load_pipeline
 
     try:
-        return load_pipeline(model)
+        nlp = load_pipeline(model)
     except LagebildError:
         raise
     except Exception as exc:  # spaCy raises OSError/ValueError/KeyError for broken model folders
         raise LagebildError("E301", f"cannot load the German pipeline: {exc}") from exc
+    for name in EXTRACTORS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized ``Doc`` of ``article.text`` carrying what components need to know of the article."""
+    doc = nlp.make_doc(article.text)
+    doc.user_data["article_id"] = article.id
+    doc.user_data["published"] = article.published
+    return doc
 
 
 def _component_name(nlp: Language, component: str) -> str:
@@ -56,13 +75,17 @@ def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
             )
             for ent in doc.ents
         )
-    return Analysis(article=article, entities=entities, components=tuple(components))
+    timexes: tuple[Timex, ...] | None = None
+    if "lagebild_time" in nlp.pipe_names:
+        timexes = tuple(span._.timex for span in doc.spans.get("timexes", ()) if span._.timex is not None)
+        components.append(nlp.get_pipe("lagebild_time").version)  # type: ignore[attr-defined]
+    return Analysis(article=article, entities=entities, timexes=timexes, components=tuple(components))
 
 
 def analyze(article: Article, *, nlp: Language | None = None) -> Analysis:
     """Analyze one article with the bundled German pipeline (or ``nlp``)."""
     pipeline = nlp if nlp is not None else get_pipeline()
-    return analysis_from_doc(article, pipeline(article.text), pipeline)
+    return analysis_from_doc(article, pipeline(make_doc(pipeline, article)), pipeline)
 
 
 def analyze_many(
@@ -74,6 +97,6 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyze a stream of articles with ``nlp.pipe`` (batched, optionally multi-process), in order."""
     pipeline = nlp if nlp is not None else get_pipeline()
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((make_doc(pipeline, article), article) for article in articles)
     for doc, article in pipeline.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield analysis_from_doc(article, doc, pipeline)

@@ -446,6 +446,24 @@ def eval_pipeline_cmd(
         _print_json(result)
 
 
+@eval_app.command("time")
+def eval_time_cmd(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
+        "eval-time.json"
+    ),
+) -> None:
+    """Time expressions: the seed gold and WikiWarsDE (extent F1 strict/lenient, value), beside HeidelTime."""
+    from lagebild.time.evaluate import evaluate_time
+
+    with _errors():
+        if not shared.exists():
+            raise LagebildError("E109", "shared data folder not found (pass --shared)", source=str(shared))
+        result = evaluate_time(shared)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _print_json(result)
+
+
 @app.command("version")
 def version_cmd() -> None:
     """Print the Lagebild version and the JSON contract version."""

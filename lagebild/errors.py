@@ -4,7 +4,7 @@ Codes (keep them stable; document new ones in ``docs/errors.md``):
 
 - E1xx input: E101 invalid date, E102 empty input, E103 binary/undecodable input, E104 too large,
   E105 no article found (HTML/feed), E106 malformed record (JSONL/CSV line), E107 unreachable URL,
-  E108 unknown format, E109 missing file.
+  E108 unknown format, E109 missing file, E110 no time expression in the text given to normalize.
 - E2xx store: E201 cannot open database, E202 schema too new, E203 article not found.
 - E3xx analysis: E301 model missing or unloadable.
 - E4xx contract: E401 JSON does not follow the contract.

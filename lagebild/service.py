@@ -91,7 +91,7 @@ def ingest(
     Each article is stored in its own transaction, so a failure (or a crash) affects only the
     article being written; the batch goes on and the failure is reported.
     """
-    from lagebild.analyze import analysis_from_doc, get_pipeline
+    from lagebild.analyze import analysis_from_doc, get_pipeline, make_doc
     from lagebild.ingest import read_many
     from lagebild.ingest.dedup import (
         NearDuplicateIndex,
@@ -139,7 +139,7 @@ def ingest(
                 continue
             fresh.append((item, blob))
         if pipeline is not None and fresh:
-            docs = pipeline.pipe((a.text for a, _ in fresh), batch_size=settings.batch_size)
+            docs = pipeline.pipe((make_doc(pipeline, a) for a, _ in fresh), batch_size=settings.batch_size)
             analyses = [analysis_from_doc(a, doc, pipeline) for (a, _), doc in zip(fresh, docs, strict=True)]
         else:
             analyses = [Analysis(article=a) for a, _ in fresh]
