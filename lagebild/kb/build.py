@@ -39,7 +39,13 @@ DEFAULT_OUT = DATA_DIR / "kb.json.gz"
 
 # Precision rank of a role's source: a more precise source's role replaces overlapping roles of
 # the same office from less precise ones (curated exact dates > exact data dates > years).
-RANK = {"curated": 3, "us-congress-legislators": 2, "wikidata-cabinets": 2, "wikidata-world-leaders": 1}
+RANK = {
+    "curated": 3,
+    "us-congress-legislators": 2,
+    "wikidata-cabinets": 2,
+    "parlgov": 2,
+    "wikidata-world-leaders": 1,
+}
 
 # Salience of an actor, used to order equally good name matches ("Johnson": a head of government
 # before a member of the House). Curated actors are the ones news mention most.
@@ -205,6 +211,7 @@ def build_document(kb_dir: Path, curated: Path = CURATED) -> dict[str, Any]:
     _executive(actors, kb_dir)
     _legislators(actors, kb_dir)
     _parties(actors, kb_dir, cur)
+    _parlgov_terms(actors, kb_dir)
     _transliterations(actors)
     _merge_curated(actors, cur.get("actors") or [], source="curated")
     # A data person's bare surname that is also a place name ("Lincoln", "Jackson") would link
@@ -274,7 +281,9 @@ def _places(kb: Path, cur: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], d
             row["name_en_official"],
             cldr.get(iso2, {}).get("name_en"),
         ]
-        aliases += [a for a in row["alt_spellings"].split("|") if not (a.isupper() and len(a) <= 3)]
+        aliases += [
+            a for a in row["alt_spellings"].split("|") if _safe_alias(a) and not (a.isupper() and len(a) <= 3)
+        ]
         places[iso3] = _place(
             iso3,
             name_de,
@@ -701,16 +710,70 @@ def _parties(actors: _Actors, kb: Path, cur: dict[str, Any]) -> None:
             src={"parlgov"},
             prominence=PROMINENCE["party"],
         )
-        draft.add_alias(
-            short if not re.search(r"[|+]", short) else None,
+        # two-letter codes ("IS", "AG", "PS") are ordinary words or other things in German text
+        code = short if len(short) > 2 and not re.search(r"[|+]", short) else None
+        names = [
+            code,
             row["party_name_english"],
             row["party_name_ascii"],
-        )
+        ]
+        draft.add_alias(*(n for n in names if n and _safe_alias(n)))
         actors.get_or_add(draft)
     for pid, names in (cur.get("party_aliases") or {}).items():
         if pid in actors.by_id:
             actors.by_id[pid].add_alias(*names)
             actors.by_id[pid].src.add("curated")
+
+
+def _parlgov_terms(actors: _Actors, kb: Path) -> None:
+    """Exact dates for heads of government and presidents of ParlGov's 37 countries (to 2023).
+
+    The world-leaders data give years only. A ParlGov cabinet is named after its prime minister
+    ("Merkel IV", "Scholz"): consecutive cabinets of one name are one tenure, from the first
+    cabinet's start to the start of the next one of another name. A tenure is given to the one
+    person of that surname who holds a head-of-government role of that country in the KB.
+    Presidents are matched by full name.
+    """
+    cabinets, presidents = src.read_parlgov_terms(kb)
+    heads: dict[tuple[str, str], list[tuple[Draft, str]]] = defaultdict(list)
+    for draft in actors.by_id.values():
+        for role in draft.roles:
+            if draft.type == "PER" and role.office in ("prime_minister", "chancellor") and role.scope:
+                surname = _surname(draft.name) or draft.name
+                entry = (draft, role.office)
+                if entry not in heads[(role.scope, norm_key(surname))]:
+                    heads[(role.scope, norm_key(surname))].append(entry)
+    by_country: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in cabinets:
+        if row["iso3"] and row["start_date"]:
+            by_country[row["iso3"]].append(row)
+    for iso3, rows in sorted(by_country.items()):
+        rows.sort(key=lambda r: r["start_date"])
+        names = [re.sub(r"\s+[IVXL]+$", "", r["name"]).strip() for r in rows]
+        i = 0
+        while i < len(rows):
+            j = i
+            while j + 1 < len(rows) and names[j + 1] == names[i]:
+                j += 1
+            end = rows[j + 1]["start_date"] if j + 1 < len(rows) else None
+            found = heads.get((iso3, norm_key(names[i])), [])
+            if len(found) == 1 and (end is None or end >= "1990"):
+                draft, office = found[0]
+                draft.roles.append(
+                    RoleFact(
+                        office, iso3, rows[i]["start_date"], end, "parlgov", f"cabinet {rows[i]['name']}"
+                    )
+                )
+            i = j + 1
+    for row in presidents:
+        name = row["person_id_source"]
+        person = actors.find(None, name, row["iso3"]) if name else None
+        if person is not None and row["start_date"]:
+            person.roles.append(
+                RoleFact(
+                    "president", row["iso3"], row["start_date"], row["end_date"] or None, "parlgov", None
+                )
+            )
 
 
 def _transliterations(actors: _Actors) -> None:
@@ -877,6 +940,17 @@ def _key_aliases(actors: _Actors) -> dict[str, list[str]]:
         if not state and government:
             out[f"head_of_state:{scope}"] = out[f"head_of_government:{scope}"]
     return out
+
+
+def _safe_alias(name: str) -> bool:
+    """A data alias that will not match ordinary words: Latin script, and a short single word only
+    if it looks like an acronym ("SPD", "AfD", "N-VA"; not ParlGov's "A", "Pi", "Lab", "Most" or
+    mledoze's "Mann" for the Isle of Man)."""
+    if any(ord(c) >= 0x250 for c in name) or len(name) < 2:
+        return False
+    if " " in name.strip() or len(name) > 4:
+        return True
+    return sum(c.isupper() for c in name) >= 2
 
 
 def _slug(text: str) -> str:

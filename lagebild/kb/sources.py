@@ -30,6 +30,7 @@ __all__ = [
     "read_geonames_alternates",
     "read_legislators",
     "read_parlgov_parties",
+    "read_parlgov_terms",
     "read_world_leaders",
 ]
 
@@ -140,3 +141,14 @@ def read_parlgov_parties(kb: Path) -> tuple[list[dict[str, str]], list[dict[str,
     """(parties with country names, cabinet x party rows with seats) of ParlGov."""
     folder = kb / "parlgov"
     return list(_rows(folder / "view_party.csv")), list(_rows(folder / "view_cabinet.csv.gz"))
+
+
+def read_parlgov_terms(kb: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """(cabinets, presidents) of ParlGov, each row with its country as ISO3 in ``iso3``."""
+    folder = kb / "parlgov"
+    iso3 = {r["id"]: r["name_short"] for r in _rows(folder / "country.csv")}
+    cabinets = [{**r, "iso3": iso3.get(r["country_id"], "")} for r in _rows(folder / "cabinet.csv")]
+    presidents = [
+        {**r, "iso3": iso3.get(r["country_id"], "")} for r in _rows(folder / "politician_president.csv")
+    ]
+    return cabinets, presidents
