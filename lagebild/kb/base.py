@@ -8,13 +8,14 @@ import logging
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from lagebild.errors import LagebildError
-from lagebild.kb.model import Candidate, Place, bounds, overlaps, period
+from lagebild.kb.model import Candidate, Place, bounds, likely_bounds, overlaps, period
 from lagebild.kb.normalize import (
     NORMALIZER_VERSION,
     norm_key,
@@ -176,18 +177,19 @@ class KnowledgeBase:
         """Actors holding the office ``role_key`` ("president:USA") at any time in ``on``.
 
         ``on`` is a day, month or year (``2025-02-12``, ``2025-02``, ``2025``). For a month or a
-        year that spans a handover, several holders come back, the one holding the office longest
-        in the period first; ``holder`` gives the single holder or None.
+        year that spans a handover, several holders come back, the one most likely holding the
+        office longest in the period first (a year-only bound counts from its middle: "2025"
+        data cannot tell January from December); ``holder`` gives the single holder or None.
         """
         query = period(on)
-        spans: dict[str, int] = {}
+        spans: dict[str, tuple[int, int]] = {}
         for key in self._expand(role_key):
             for aid, role in self._holders.get(key, ()):
-                lo, hi = bounds(role.start, role.end)
-                if overlaps((lo, hi), query):
-                    days = (min(hi, query[1]) - max(lo, query[0])).days
-                    spans[aid] = max(spans.get(aid, 0), days)
-        return [self.actor(a) for a in sorted(spans, key=lambda a: (-spans[a], a))]
+                term = bounds(role.start, role.end)
+                if overlaps(term, query):
+                    rank = (_days(likely_bounds(role.start, role.end), query), _days(term, query))
+                    spans[aid] = max(spans.get(aid, (0, 0)), rank)
+        return [self.actor(a) for a in sorted(spans, key=lambda a: (-spans[a][0], -spans[a][1], a))]
 
     def holder(self, role_key: str, on: str) -> Actor | None:
         """The one holder of an office in the period, or None if nobody or more than one held it."""
@@ -200,7 +202,7 @@ class KnowledgeBase:
         return [r for r in self.actor(actor_id).roles if overlaps(bounds(r.start, r.end), query)]
 
     def role_key(self, text: str) -> str | None:
-        """A German (or English) role phrase -> role key: "US-Präsident" -> "president:USA".
+        """A German role phrase -> role key: "US-Präsident" -> "president:USA".
 
         Handles compounds ("US-Verteidigungsminister", "Kremlsprecher", "Bundeskanzler"),
         adjectives ("russischer Präsident", "ukrainischen Präsidenten"), genitives ("Präsident der
@@ -434,6 +436,10 @@ class KnowledgeBase:
             if scope and len(scope) == 3 and scope.isupper():
                 return self.government_of(scope)
         return None
+
+
+def _days(term: tuple[date, date], query: tuple[date, date]) -> int:
+    return max(0, (min(term[1], query[1]) - max(term[0], query[0])).days)
 
 
 def _keep(found: dict[str, Candidate], candidate: Candidate) -> None:

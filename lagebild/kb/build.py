@@ -613,21 +613,34 @@ def _world_leaders(
 
 def _cabinets(actors: _Actors, kb: Path) -> None:
     to_iso3 = {"RU": "RUS", "UA": "UKR", "US": "USA"}
-    for row in src.read_cabinets(kb):
-        iso3 = to_iso3.get(row["country"])
-        if not iso3:
-            continue
+    rows = [r for r in src.read_cabinets(kb) if r["country"] in to_iso3]
+    # A row without a start date while another person with a known earlier start holds the same
+    # single-holder office is a stale listing (Pompeo as Secretary of State in July 2021): no role.
+    started: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for row in rows:
+        if row["start"]:
+            started[(row["country"], _cabinet_office(row))].append((row["person_qid"], row["start"]))
+    for row in rows:
+        iso3, office = to_iso3[row["country"]], _cabinet_office(row)
         draft = actors.get_or_add(
             _person(row["name"], iso3, row["person_qid"], "wikidata-cabinets", PROMINENCE["cabinet"])
         )
         draft.add_alias(row["name_source_spelling"])
-        position = row["position"].replace("\u0441", "c")  # Cyrillic "с" in one label (SOURCE.md)
         start, note = row["start"] or None, None
         if not start:
+            stale = office not in MULTI_HOLDER_OFFICES and any(
+                qid != row["person_qid"] and begun <= row["first_seen"]
+                for qid, begun in started[(row["country"], office)]
+            )
+            if stale:
+                continue
             start, note = row["first_seen"][:7], "start unknown: first seen " + row["first_seen"]
-        draft.roles.append(
-            RoleFact(office_from_label(position), iso3, start, None, "wikidata-cabinets", position, note)
-        )
+        label = row["position"].replace("\u0441", "c")
+        draft.roles.append(RoleFact(office, iso3, start, None, "wikidata-cabinets", label, note))
+
+
+def _cabinet_office(row: dict[str, str]) -> str:
+    return office_from_label(row["position"].replace("\u0441", "c"))  # a Cyrillic "с" (SOURCE.md)
 
 
 def _executive(actors: _Actors, kb: Path) -> None:

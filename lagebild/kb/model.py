@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from lagebild.errors import LagebildError
 
-__all__ = ["Candidate", "Place", "bounds", "overlaps", "period"]
+__all__ = ["Candidate", "Place", "bounds", "likely_bounds", "overlaps", "period"]
 
 How = Literal["name", "alias", "fuzzy", "role-at-date", "metonym", "demonym"]
 
@@ -86,6 +86,19 @@ def bounds(start: str | None, end: str | None) -> tuple[date, date]:
         return lo, _FAR_FUTURE
     first, after = period(end)
     return lo, first if len(end) == 10 else after
+
+
+def likely_bounds(start: str | None, end: str | None) -> tuple[date, date]:
+    """[lo, hi) of a term with a year or month bound read as its middle (a year-only "2025" start
+    is as likely before as after 2 July): ranks holders when a period spans an imprecise handover."""
+    lo, hi = bounds(start, end)
+    if start and len(start) < 10:
+        first, after = period(start)
+        lo = first + (after - first) / 2
+    if end and len(end) < 10:
+        first, after = period(end)
+        hi = first + (after - first) / 2
+    return lo, hi
 
 
 def overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:

@@ -164,6 +164,18 @@ def test_holders_transition_periods(kb: KnowledgeBase) -> None:
     assert kb.holders("head_of_state:USA", "2025-02")[0].id == "trump"
 
 
+def test_holders_year_precision_order(kb: KnowledgeBase) -> None:
+    # world-leaders data give years only: Duda "…-2025", Nawrocki "2025-": both could hold the
+    # office in February 2025; the term more likely covering the month comes first
+    assert [a.name for a in kb.holders("president:POL", "2025-02")] == ["Andrzej Duda", "Karol Nawrocki"]
+    assert kb.holder("president:POL", "2025-02") is None
+
+
+def test_stale_data_rows_dropped(kb: KnowledgeBase) -> None:
+    # Pompeo is listed without a start date in a July 2021 cabinet snapshot, after Blinken began
+    assert [a.id for a in kb.holders("foreign_minister:USA", "2024")] == ["blinken"]
+
+
 def test_roles_at(kb: KnowledgeBase) -> None:
     roles = kb.roles_at("scholz", "2020")
     assert {r.office for r in roles} == {"finance_minister", "vice_chancellor"}
