@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -507,8 +508,10 @@ def load_kb(extra: Path | None = None, *, path: Path | None = None) -> Knowledge
     key = (kb_path, extra_path, stamp)
     with _LOAD_LOCK:
         if key not in _CACHE:
+            started = time.perf_counter()
             document = _document(kb_path)
             if extra_path is not None:
                 document = merge_extra(document, extra_path)
             _CACHE[key] = KnowledgeBase(document)
+            log.debug("loaded %s (extra %s) in %.2f s", kb_path, extra_path, time.perf_counter() - started)
         return _CACHE[key]
