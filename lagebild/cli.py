@@ -46,7 +46,9 @@ app = typer.Typer(
 bench_app = typer.Typer(help="Measure speed and memory; results are written as JSON.", no_args_is_help=True)
 eval_app = typer.Typer(help="Measure accuracy against gold data.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+kb_app = typer.Typer(help="The knowledge base of actors, offices and places.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(kb_app, name="kb")
 
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
@@ -462,6 +464,90 @@ def eval_time_cmd(
         result = evaluate_time(shared)
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         _print_json(result)
+
+
+@kb_app.command("add")
+def kb_add_cmd(
+    name: Annotated[str, typer.Argument(help="Canonical name, e.g. 'Katherina Reiche'.")],
+    file: Annotated[Path, typer.Option("--file", help="Your YAML file of extra actors.")] = Path(
+        "extra-kb.yaml"
+    ),
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another spelling (repeatable).")] = None,
+    actor_type: Annotated[str, typer.Option("--type", help="PER, ORG, GOV, STATE or MISC.")] = "PER",
+    country: Annotated[str | None, typer.Option(help="ISO3 country code, e.g. DEU.")] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role", help="OFFICE[@COUNTRY][:FROM[:TO]], e.g. 'Bundeswirtschaftsministerin@DEU:2025-05-06'."
+        ),
+    ] = None,
+    actor_id: Annotated[
+        str | None, typer.Option("--id", help="Id to use (replaces an entry with that id).")
+    ] = None,
+) -> None:
+    """Add an actor to your own YAML file; use it with --kb FILE or LAGEBILD_KB."""
+    from lagebild.kb import add_actor_to_yaml
+
+    with _errors():
+        roles = [_parse_role(text) for text in role or []]
+        new_id = add_actor_to_yaml(file, name, alias or [], actor_type, country, roles, actor_id=actor_id)
+        console.print(f"added {escape(name)} as {new_id} to {file}")
+
+
+def _parse_role(text: str) -> dict[str, str | None]:
+    office_part, _, dates = text.partition(":")
+    office, _, country = office_part.partition("@")
+    start, _, end = dates.partition(":")
+    if not office.strip():
+        raise LagebildError("E503", f"role {text!r}: expected OFFICE[@COUNTRY][:FROM[:TO]]")
+    return {"office": office.strip(), "country": country or None, "from": start or None, "to": end or None}
+
+
+@kb_app.command("lookup")
+def kb_lookup_cmd(
+    name: Annotated[str, typer.Argument(help="A name, alias, role phrase, place or demonym.")],
+    on: Annotated[str | None, typer.Option(help="Date for roles (YYYY[-MM[-DD]]).")] = None,
+    extra: Annotated[Path | None, typer.Option("--kb", help="Your YAML file of extra actors.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show which actors or places a name resolves to (on a date, for role phrases)."""
+    from lagebild.kb import load_kb
+
+    with _errors():
+        kb = load_kb(extra)
+        rows: list[dict[str, Any]] = []
+        for cand in kb.lookup(name):
+            actor = kb.actor(cand.actor_id)
+            rows.append(
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "type": actor.type,
+                    "how": cand.how,
+                    "score": round(cand.score, 3),
+                }
+            )
+        key = kb.role_key(name)
+        if key and on:
+            for actor in kb.holders(key, on):
+                rows.append(
+                    {
+                        "id": actor.id,
+                        "name": actor.name,
+                        "type": actor.type,
+                        "how": f"role {key}",
+                        "score": 1.0,
+                    }
+                )
+        if as_json:
+            _print_json(rows)
+            return
+        table = Table(title=f"{name!r}" + (f" on {on}" if on else ""))
+        for column in ("id", "name", "type", "how", "score"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*(escape(str(row[c])) for c in ("id", "name", "type", "how", "score")))
+        console.print(table)
 
 
 @app.command("version")

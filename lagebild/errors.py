@@ -8,6 +8,8 @@ Codes (keep them stable; document new ones in ``docs/errors.md``):
 - E2xx store: E201 cannot open database, E202 schema too new, E203 article not found.
 - E3xx analysis: E301 model missing or unloadable.
 - E4xx contract: E401 JSON does not follow the contract.
+- E5xx knowledge base: E501 KB file missing or of another schema, E502 unknown actor id,
+  E503 invalid user YAML.
 """
 
 from __future__ import annotations

@@ -200,3 +200,28 @@ def test_demo_builds_knowledge_base(tmp_path: Path) -> None:
     assert stats["articles"] >= 13 and len(sample_files) >= 5
     code, out = invoke("search", "Waffenruhe", "--db", str(db), "--json")
     assert any("Waffenruhe" in hit["snippet"] for hit in json.loads(out))
+
+
+def test_kb_add_and_lookup(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    code, out = invoke(
+        "kb",
+        "add",
+        "Katherina Reiche",
+        "--file",
+        str(extra),
+        "--alias",
+        "Reiche",
+        "--country",
+        "DEU",
+        "--role",
+        "Bundeswirtschaftsministerin@DEU:2025-05-06",
+    )
+    assert code == 0, out
+    code, out = invoke("kb", "lookup", "Katherina Reiche", "--kb", str(extra), "--json")
+    assert code == 0, out
+    assert json.loads(out)[0]["name"] == "Katherina Reiche"
+    code, out = invoke("kb", "lookup", "US-Präsident", "--on", "2025-02", "--json")
+    assert [row["id"] for row in json.loads(out)] == ["trump"]
+    code, out = invoke("kb", "add", "X", "--file", str(extra), "--role", ":2020")
+    assert code == 2 and "E503" in out
