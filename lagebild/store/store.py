@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,7 +169,8 @@ def _sqlite_engine(database: str | None, shown: str) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+            _switch_to_wal(cursor)
         # NORMAL is durable against application crashes and safe (never corrupts) in WAL mode;
         # only a power loss can drop the last commits (https://www.sqlite.org/pragma.html#pragma_synchronous).
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -182,6 +184,20 @@ def _sqlite_engine(database: str | None, shown: str) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """``PRAGMA journal_mode=WAL``, retried: on a new file that several processes open at once
+    the switch can fail with "database is locked" at once, without waiting for busy_timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _engine_for(url: str) -> tuple[Engine, Backend, str]:

@@ -84,3 +84,28 @@ def test_concurrent_reader_sees_only_whole_articles(tmp_path: Path) -> None:
         assert not errors, errors
         assert reader.stats()["articles"] == N_ARTICLES
         assert checks > 1
+
+
+def test_two_writers_wait_for_each_other(tmp_path: Path) -> None:
+    """Two writers (e.g. two ingest processes) on one SQLite file: both finish, nothing lost."""
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    errors: list[BaseException] = []
+
+    def write(offset: int) -> None:
+        try:
+            with open_store(url) as writer:
+                for i in range(offset, N_ARTICLES, 2):
+                    writer.add(_analysis(i))
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not errors, errors
+    with open_store(url) as reader:
+        stats = reader.stats()
+    assert stats["articles"] == N_ARTICLES
+    assert stats["records"]["entities"] == N_ARTICLES * ENTITIES_PER_ARTICLE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
 import pytest
@@ -102,3 +103,31 @@ def test_newer_database_is_e202(db_url: str) -> None:
         open_store(db_url)
     assert info.value.code == "E202"
     assert str(SCHEMA_VERSION + 1) in info.value.message
+
+
+def test_concurrent_first_opens_migrate_once(db_url: str) -> None:
+    """Several processes opening a new database at once: one migrates, the others wait and agree."""
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        try:
+            with open_store(db_url) as store:
+                results.append(store.schema_version)
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not errors, errors
+    assert results == [SCHEMA_VERSION] * 8
+    engine = create_engine(_engine_url(db_url))
+    try:
+        with engine.connect() as conn:
+            versions = conn.execute(select(tables.migrations_table.c.version)).scalars().all()
+    finally:
+        engine.dispose()
+    assert sorted(versions) == [m.version for m in MIGRATIONS]

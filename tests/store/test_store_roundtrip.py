@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import lagebild.store.store as store_module
 from lagebild.errors import LagebildError
 from lagebild.records import Analysis, Article, Mention
 from lagebild.store import AddItem, Store, open_store
@@ -242,3 +243,24 @@ def test_bare_path_and_sqlite_url_open_the_same_file(tmp_path: Path, full_analys
         assert store.backend == "sqlite"
     with open_store(f"sqlite:///{path}") as store:
         assert store.has(full_analysis.article.id)
+
+
+def test_minhashes_page_through_everything(
+    store: Store, make_article: Callable[..., Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_PAGE", 2)
+    expected = []
+    for i in range(7):
+        article = make_article(f"Kurzmeldung {i} aus dem Landtag.")
+        store.add(Analysis(article=article), minhash=None if i == 3 else bytes([i]) * 4)
+        if i != 3:
+            expected.append((article.id, bytes([i]) * 4))
+    assert list(store.minhashes()) == expected
+
+
+def test_stats_of_empty_store(store: Store) -> None:
+    stats = store.stats()
+    assert stats["articles"] == 0 and stats["near_duplicates"] == 0
+    assert stats["published"] == {"first": None, "last": None}
+    assert stats["sources"] == {"distinct": 0, "top": {}}
+    assert stats["backend"] == store.backend
