@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from lagebild.settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from lagebild.store import Store
+    from lagebild.store import AddItem, Store
 
 __all__ = ["IngestReport", "NearDuplicate", "ingest", "samples_dir"]
 
@@ -76,6 +76,34 @@ def _batches(items: Iterable[Article | LagebildError], size: int) -> Iterator[li
         yield batch
 
 
+def _store_all(store: Store, items: list[AddItem]) -> list[LagebildError | None]:
+    """Store ``items`` in one batch transaction (each article its own SAVEPOINT, so it is stored
+    whole or not at all); returns, per item, ``None`` when stored or the error that stopped it.
+
+    ``add_many`` commits the articles before a failing one and raises; the batch then goes on
+    after the failing article.
+    """
+    outcome: list[LagebildError | None] = []
+    remaining = items
+    while remaining:
+        try:
+            store.add_many(remaining, batch_size=len(remaining))
+        except LagebildError as exc:
+            stored = store.existing(i.analysis.article.id for i in remaining)
+            failed_at = next(
+                (n for n, i in enumerate(remaining) if i.analysis.article.id not in stored), len(remaining)
+            )
+            outcome.extend([None] * failed_at)
+            if failed_at == len(remaining):
+                break
+            outcome.append(exc)
+            remaining = remaining[failed_at + 1 :]
+            continue
+        outcome.extend([None] * len(remaining))
+        break
+    return outcome
+
+
 def ingest(
     sources: Iterable[str | Path],
     store: Store,
@@ -99,6 +127,7 @@ def ingest(
         signature_from_bytes,
         signature_to_bytes,
     )
+    from lagebild.store import AddItem
 
     settings = settings or Settings()
     report = IngestReport()
@@ -114,9 +143,11 @@ def ingest(
             on_progress(kind, detail)
 
     for batch in _batches(read_many(sources, settings=settings, fmt=fmt), settings.batch_size):
-        fresh: list[tuple[Article, bytes]] = []
+        articles = [item for item in batch if isinstance(item, Article)]
+        stored_before = store.existing(a.id for a in articles)
+        fresh: list[AddItem] = []
         # Near-duplicates are stored after the batch's new articles: their original may be one.
-        linked: list[tuple[Article, bytes, str, float]] = []
+        linked: list[AddItem] = []
         seen_in_batch: set[str] = set()
         for item in batch:
             if isinstance(item, LagebildError):
@@ -124,7 +155,7 @@ def ingest(
                 notify("failed", item.line())
                 continue
             report.characters += len(item.text)
-            if item.id in seen_in_batch or store.has(item.id):
+            if item.id in seen_in_batch or item.id in stored_before:
                 report.existing.append(item.id)
                 notify("exists", item.id)
                 continue
@@ -135,35 +166,30 @@ def ingest(
             index.add(item.id, sig)
             if matches:
                 original, similarity = matches[0]
-                linked.append((item, blob, original, similarity))
+                linked.append(AddItem(Analysis(article=item), blob, original, similarity))
                 continue
-            fresh.append((item, blob))
+            fresh.append(AddItem(Analysis(article=item), blob))
         if pipeline is not None and fresh:
-            docs = pipeline.pipe((make_doc(pipeline, a) for a, _ in fresh), batch_size=settings.batch_size)
-            analyses = [analysis_from_doc(a, doc, pipeline) for (a, _), doc in zip(fresh, docs, strict=True)]
-        else:
-            analyses = [Analysis(article=a) for a, _ in fresh]
-        for analysis, (article, blob) in zip(analyses, fresh, strict=True):
-            try:
-                store.add(analysis, minhash=blob)
-            except LagebildError as exc:
-                report.failures.append(exc.for_source(article.source or article.id))
-                notify("failed", exc.line())
-                continue
-            report.new.append(article.id)
-            for mention in analysis.entities or ():
-                report.labels[mention.label] = report.labels.get(mention.label, 0) + 1
-            notify("new", article.id)
-        for article, blob, original, similarity in linked:
-            try:
-                store.add(
-                    Analysis(article=article), minhash=blob, duplicate_of=original, similarity=similarity
-                )
-            except LagebildError as exc:
-                report.failures.append(exc.for_source(article.source or article.id))
-                notify("failed", exc.line())
-                continue
-            report.near_duplicates.append(NearDuplicate(article.id, original, similarity, article.source))
-            notify("near_duplicate", article.id)
+            docs = pipeline.pipe(
+                (make_doc(pipeline, i.analysis.article) for i in fresh), batch_size=settings.batch_size
+            )
+            fresh = [
+                replace(i, analysis=analysis_from_doc(i.analysis.article, doc, pipeline))
+                for i, doc in zip(fresh, docs, strict=True)
+            ]
+        for added, error in zip(fresh + linked, _store_all(store, fresh + linked), strict=True):
+            article = added.analysis.article
+            if error is not None:
+                report.failures.append(error.for_source(article.source or article.id))
+                notify("failed", error.line())
+            elif added.duplicate_of is not None:
+                nd = NearDuplicate(article.id, added.duplicate_of, added.similarity or 0.0, article.source)
+                report.near_duplicates.append(nd)
+                notify("near_duplicate", article.id)
+            else:
+                report.new.append(article.id)
+                for mention in added.analysis.entities or ():
+                    report.labels[mention.label] = report.labels.get(mention.label, 0) + 1
+                notify("new", article.id)
     report.seconds = time.perf_counter() - started
     return report

@@ -278,8 +278,13 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self._engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
-            yield conn
+        """A write transaction; database failures (locks, constraints, a full disk) become E204."""
+        try:
+            with self._engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise LagebildError("E204", f"cannot write to the database: {detail}") from exc
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -420,6 +425,17 @@ class Store:
     def has(self, article_id: str) -> bool:
         with self._engine.connect() as conn:
             return self._exists(conn, article_id)
+
+    def existing(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of ``article_ids`` are stored (one query per 500 ids, for batch ingest)."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        with self._engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                query = select(schema.articles.c.id).where(schema.articles.c.id.in_(chunk))
+                found.update(row[0] for row in conn.execute(query))
+        return found
 
     def get(self, article_id: str) -> StoredArticle:
         """The stored article with its analysis rebuilt from the rows; E203 if it is not stored."""

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 import lagebild.store.store as store_module
+from lagebild.errors import LagebildError
 from lagebild.records import Analysis, Article
 from lagebild.store import Store, open_store
 
@@ -59,8 +60,9 @@ def test_failing_insert_mid_article_rolls_back_the_article(
     # events are written after the article row, the analysis row, entities, quotes and timexes
     monkeypatch.setattr(store_module, "record_row", _failing_on("events"))
 
-    with pytest.raises(IntegrityError):
+    with pytest.raises(LagebildError, match="E204") as raised:
         store.add(second, minhash=b"sig")
+    assert isinstance(raised.value.__cause__, IntegrityError)
 
     assert not store.has(second.article.id)
     assert store.search("Gazastreifen") == []
@@ -80,8 +82,9 @@ def test_failing_article_in_add_many_keeps_earlier_ones(
     later = Analysis(article=make_article("Eine spätere Meldung über die Waffenruhe."))
     monkeypatch.setattr(store_module, "record_row", _failing_on("claims"))
 
-    with pytest.raises(IntegrityError):
+    with pytest.raises(LagebildError, match="E204") as raised:
         store.add_many([first, bad, later], batch_size=10)
+    assert isinstance(raised.value.__cause__, IntegrityError)
 
     assert store.has(first.article.id)
     assert not store.has(bad.article.id) and not store.has(later.article.id)
@@ -93,12 +96,13 @@ def test_failing_replace_keeps_the_old_analysis(
 ) -> None:
     store.add(full_analysis)
     monkeypatch.setattr(store_module, "record_row", _failing_on("timexes"))
-    with pytest.raises(IntegrityError):
+    with pytest.raises(LagebildError, match="E204") as raised:
         store.replace_analysis(
             Analysis(
                 article=full_analysis.article, entities=full_analysis.entities, timexes=full_analysis.timexes
             )
         )
+    assert isinstance(raised.value.__cause__, IntegrityError)
     assert store.get(full_analysis.article.id).analysis == full_analysis
 
 
