@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from lagebild.errors import LagebildError
-from lagebild.records import Analysis, Article, Mention, Timex
+from lagebild.records import Actor, Analysis, Article, Mention, Timex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTORS", "analysis_from_doc", "analyze", "analyze_many", "get_pipeline", "make_doc"]
 
 # The extraction components added after the trained model's own (tagger, parser, NER), in order.
-EXTRACTORS: tuple[str, ...] = ("lagebild_time",)
+EXTRACTORS: tuple[str, ...] = ("lagebild_linker", "lagebild_time")
 
 
 def get_pipeline(model: Path | str | None = None) -> Language:
@@ -29,6 +29,7 @@ def get_pipeline(model: Path | str | None = None) -> Language:
 
     E301 when the model is missing or cannot be loaded.
     """
+    import lagebild.link.component
     import lagebild.time.component  # noqa: F401  (registers the factory)
     from lagebild.nlp import load_pipeline
 
@@ -75,11 +76,35 @@ def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
             )
             for ent in doc.ents
         )
+    actors: tuple[Actor, ...] | None = None
+    if "lagebild_linker" in nlp.pipe_names:
+        # The linker's mentions replace the bare NER entities: linked names, roles, metonyms,
+        # demonyms, pronouns (docs/linking.md).
+        linker = nlp.get_pipe("lagebild_linker").version  # type: ignore[attr-defined]
+        components.append(linker)
+        entities = tuple(
+            Mention(
+                article_id=article.id,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=span.label_,
+                component=linker,
+                actor_id=span._.actor_id,
+                actor_name=span._.actor_name,
+                link=span._.link,
+                confidence=span._.confidence,
+            )
+            for span in doc.spans.get("mentions", ())
+        )
+        actors = tuple((doc._.actors or {}).values())
     timexes: tuple[Timex, ...] | None = None
     if "lagebild_time" in nlp.pipe_names:
         timexes = tuple(span._.timex for span in doc.spans.get("timexes", ()) if span._.timex is not None)
         components.append(nlp.get_pipe("lagebild_time").version)  # type: ignore[attr-defined]
-    return Analysis(article=article, entities=entities, timexes=timexes, components=tuple(components))
+    return Analysis(
+        article=article, entities=entities, actors=actors, timexes=timexes, components=tuple(components)
+    )
 
 
 def analyze(article: Article, *, nlp: Language | None = None) -> Analysis:

@@ -1,0 +1,679 @@
+"""Link the mentions of a doc to KB actors and places: a pure function over a ``Doc``.
+
+``link_doc(doc, kb, matcher, lexicon, on)`` returns ``Link`` records (token spans with actor id,
+name, the way they were linked and a confidence). Steps, in order:
+
+1. name spans: NER entities plus the KB alias matcher's spans (``matcher.py``); where both
+   overlap, the one the KB knows wins;
+2. each name: person, organisation, state, place or metonym — a metonym or state name is the
+   government when it is the agent of its clause ("Der Kreml bestätigte", "Nach Darstellung
+   Moskaus", "Die USA sind nicht bereit") and the place after a preposition ("nach Moskau");
+3. role prefixes join the name they precede ("US-Präsident Donald Trump": one mention, the role
+   confirms the name);
+4. government phrases ("Trumps Regierung", "Trump-Regierung", "US-Sicht");
+5. role descriptions without a name, resolved by the article date ("der US-Präsident");
+6. demonyms ("russischem", "die Amerikaner");
+7. references (``coref.py``): pronouns, "sein russischer Amtskollege", "die beiden", "der Präsident";
+8. names the KB does not know get ``local:<normalized name>`` ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from lagebild.kb import Candidate, KnowledgeBase, Place
+from lagebild.kb.base import HOME_COUNTRY
+from lagebild.kb.normalize import norm_key, stem_token, strip_articles
+from lagebild.link.context import DETERMINERS, POSSESSIVE_FORMS, DocView
+from lagebild.link.lexicon import Lexicon
+from lagebild.link.matcher import METONYM, PLACE, AliasMatcher
+
+__all__ = ["CONFIDENCE", "LINK_WAYS", "Link", "link_doc", "normalize_local"]
+
+LINK_WAYS = (
+    "name",
+    "alias",
+    "fuzzy",
+    "role-at-date",
+    "metonym",
+    "demonym",
+    "pronoun",
+    "description",
+    "local",
+)
+
+# Confidence per way of linking. Hand-set priors, checked on the seed article (2025-02, 96 gold
+# mentions, ``python -m lagebild.link.evaluate``) and the rule tables of tests/link: a full name
+# is near certain, a surname alone can be someone else, a metonym or a pronoun depends on a
+# reading of the clause that is right most but not all of the time. Candidate scores of the KB
+# (``Candidate.score``: 1.0 exact, 0.9 surname, 0.95 inflected, <= 0.9 fuzzy) scale the name ways.
+CONFIDENCE = {
+    "name": 0.98,
+    "role-confirmed": 0.99,  # a name whose preceding role the KB says the person held at the date
+    "place": 0.95,  # a place name after a spatial preposition
+    "place-bare": 0.85,  # a place name in no telling context
+    "state": 0.9,  # a country name read as the state
+    "metonym-agent": 0.85,  # Kreml/Moskau/Die USA as subject or source -> government
+    "metonym-genitive": 0.8,  # "Nach Darstellung Moskaus"
+    "metonym-default": 0.7,  # "Kreml" in no telling context -> government
+    "government-phrase": 0.85,  # "Trumps Regierung", "US-Sicht"
+    "role-at-date": 0.9,  # one holder on the (day/month) date
+    "role-ambiguous": 0.5,  # several holders in the period, none named in the doc: the first
+    "role-in-doc": 0.8,  # several holders, the one the doc names elsewhere
+    "demonym": 0.9,
+    "pronoun": 0.75,
+    "pronoun-weak": 0.55,  # a close second candidate
+    "description": 0.7,
+    "group": 0.6,
+    "local": 0.6,
+    "ambiguous-name": 0.6,  # several KB actors equally likely
+}
+_NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+_TYPE_LABEL = {"PER": "PER", "ORG": "ORG", "GOV": "ORG", "STATE": "LOC", "MISC": "MISC"}
+_SCOPE_ORGS = frozenset({"nato", "eu", "un"})
+_NOT_CURRENT = (
+    "ehemalig",
+    "früher",
+    "einstig",
+    "damalig",
+    "künftig",
+    "nächst",
+    "designiert",
+    "scheidend",
+    "abgewählt",
+    "voraussichtlich",
+    "potenziell",
+    "möglich",
+)
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen"})
+# KB actors that win over a place of the same name: salient organisations and states ("Europa" the
+# region beats the Italian party "Europa", prominence 2).
+_SALIENT_PROMINENCE = 4
+
+
+@dataclass
+class Link:
+    """One mention: tokens ``start:end`` of the doc, linked (or not) to an actor or place id.
+
+    ``kind``: name | role | government | description | demonym | pronoun | group.
+    ``alternatives``: other ids when the link is ambiguous (e.g. two holders in a month).
+    ``members``: the actors of a group mention ("die beiden"), whose ``actor_id`` is None.
+    """
+
+    start: int
+    end: int
+    label: str
+    actor_id: str | None = None
+    actor_name: str | None = None
+    link: str | None = None
+    confidence: float = 0.0
+    kind: str = "name"
+    alternatives: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    role_key: str | None = None
+    subject: bool = False
+    gender: str | None = None
+    number: str | None = None
+    ner: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def normalize_local(name: str) -> str:
+    """The ``local:`` id of a name the KB lacks: its normalized key, words joined by "_"."""
+    return "local:" + norm_key(name).replace(" ", "_")
+
+
+# ------------------------------------------------------------------------------------- entry
+
+
+def link_doc(
+    doc: Doc,
+    kb: KnowledgeBase,
+    matcher: AliasMatcher | None,
+    lex: Lexicon,
+    on: str | None,
+) -> list[Link]:
+    """All mentions of ``doc`` with their links (sorted by position, longer first)."""
+    view = DocView(doc, lex)
+    linker = _Linker(view, kb, lex, on)
+    spans = _name_spans(doc, kb, matcher)
+    view.name_tokens = {i for start, end, *_ in spans for i in range(start, end)}
+    links = [link for span in spans if (link := linker.name(*span)) is not None]
+    linker.prefer_doc_names(links)
+    linker.extend_with_roles(links)
+    links += linker.government_phrases(links)
+    links += linker.role_descriptions(links)
+    links += linker.demonyms(links)
+    linker.assign_local_ids(links)
+    from lagebild.link.coref import resolve_references
+
+    links += resolve_references(view, kb, links, on)
+    links.sort(key=lambda x: (x.start, -x.end))
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for x in links:  # one mention per token range (the first way that linked it)
+        if (x.start, x.end) not in seen:
+            seen.add((x.start, x.end))
+            unique.append(x)
+    return unique
+
+
+# ------------------------------------------------------------------------------- name spans
+
+
+def _name_spans(
+    doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher | None
+) -> list[tuple[int, int, str | None, int, bool]]:
+    """(start, end, NER label, matcher kinds, from NER) of every name: NER and matcher merged."""
+    matches = matcher(doc) if matcher is not None else []
+    out: list[tuple[int, int, str | None, int, bool]] = []
+    used: set[int] = set()
+    for ent in doc.ents:
+        label = _NER_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        inside = [(n, m) for n, m in enumerate(matches) if m.start < ent.end and ent.start < m.end]
+        known = bool(kb.lookup(ent.text, fuzzy=False) or kb.metonym(ent.text) or kb.places(ent.text))
+        if known or not inside:
+            out.append((ent.start, ent.end, label, 0, True))
+            used.update(n for n, m in inside if m.start >= ent.start and m.end <= ent.end)
+            continue
+        # The NER span is longer or shifted ("US-Präsident Donald Trump", "Trumps Regierung"):
+        # the KB names inside it are the mentions; the role prefix is added back later.
+        for n, m in inside:
+            used.add(n)
+            keep_label = label if m.end == ent.end else None
+            out.append((m.start, m.end, keep_label, m.kinds, True))
+    taken = [(s, e) for s, e, *_ in out]
+    for n, m in enumerate(matches):
+        if n in used or any(m.start < e and s < m.end for s, e in taken):
+            continue
+        out.append((m.start, m.end, None, m.kinds, False))
+    out.sort()
+    return out
+
+
+# ------------------------------------------------------------------------------- the linker
+
+
+class _Linker:
+    def __init__(self, view: DocView, kb: KnowledgeBase, lex: Lexicon, on: str | None) -> None:
+        self.view = view
+        self.doc = view.doc
+        self.kb = kb
+        self.lex = lex
+        self.on = on
+        self._role_cache: dict[str, str | None] = {}
+
+    # --------------------------------------------------------------------------- names
+
+    def name(self, start: int, end: int, label: str | None, kinds: int, ner: bool) -> Link | None:
+        kb = self.kb
+        span = self.doc[start:end]
+        text = span.text
+        cands = kb.lookup(text, fuzzy=ner and len(text) >= 4)
+        top = kb.actor(cands[0].actor_id) if cands else None
+        metonym = kb.metonym(text) if (kinds & METONYM or not kinds) else None
+        places = self.places(text) if (kinds & PLACE or label in (None, "LOC") or not cands) else []
+        subject = self.view.is_subject(start, end)
+        if len(span) == 1 and not any(c.score in (1.0, 0.9) for c in cands):
+            code = kb.demonym(text)  # "Amerikaner": a demonym, not the stem-equal "Amerika"
+            if code:
+                link = Link(
+                    start,
+                    end,
+                    "MISC",
+                    code,
+                    self.display_name(code),
+                    "demonym",
+                    CONFIDENCE["demonym"],
+                    kind="demonym",
+                    number="Plur",
+                )
+                return link
+        if top is not None and top.type == "PER" and (label in (None, "PER") or not (places or metonym)):
+            return self._actor_link(start, end, cands, subject, ner)
+        salient = top is not None and (
+            top.type in ("STATE", "GOV") or self._prominence(top.id) >= _SALIENT_PROMINENCE
+        )
+        if metonym or (places and not (salient and top is not None and top.type != "STATE")):
+            place = places[0] if places else None
+            clause = self.view.clause_role(start, end)
+            state = top is not None and top.type == "STATE" and (place is None or place.id == top.id)
+            if state and top is not None:
+                if clause.role == "agent" and not self.view.state_action(clause.verb):
+                    gov = kb.government_of(top.id)
+                    if gov:
+                        return self._make(
+                            start, end, "ORG", gov, "metonym", CONFIDENCE["metonym-agent"], subject, ner
+                        )
+                score = cands[0].score
+                conf = CONFIDENCE["state"] if score >= 0.9 else CONFIDENCE["state"] * score
+                return self._make(start, end, "LOC", top.id, cands[0].how, conf, subject, ner)
+            if metonym and clause.role in ("agent", "genitive"):
+                conf = CONFIDENCE["metonym-agent" if clause.role == "agent" else "metonym-genitive"]
+                return self._make(start, end, "ORG", metonym, "metonym", conf, subject, ner)
+            # a city is a place unless it acts; a building (Kreml, Weißes Haus) is the institution
+            # unless a preposition makes it the place ("im Weißen Haus")
+            if place is not None and (clause.role == "place" or not metonym or place.kind != "landmark"):
+                how = "name" if norm_key(text) == norm_key(place.name) else "alias"
+                conf = CONFIDENCE["place" if clause.role == "place" else "place-bare"]
+                return self._make(start, end, "LOC", place.id, how, conf, subject, ner, name=place.name_en)
+            if metonym:
+                return self._make(
+                    start, end, "ORG", metonym, "metonym", CONFIDENCE["metonym-default"], subject, ner
+                )
+        if cands:
+            return self._actor_link(start, end, cands, subject, ner)
+        if label is None:
+            return None
+        link = Link(start, end, label, None, None, None, 0.0, subject=subject, ner=ner)
+        if label == "PER":
+            link.gender, link.number = self._person_gender(text, start, end), "Sing"
+        else:
+            link.gender, link.number = self._org_features(start, end)
+        return link
+
+    def _actor_link(self, start: int, end: int, cands: list[Candidate], subject: bool, ner: bool) -> Link:
+        best = cands[0]
+        ties = [c.actor_id for c in cands[1:] if c.score >= best.score]
+        actor = self.kb.actor(best.actor_id)
+        conf = CONFIDENCE["name"] if best.how == "name" else CONFIDENCE["name"] * best.score
+        if best.how == "alias" and best.score >= 1.0:
+            conf = 0.95
+        if ties and not (
+            actor.country == HOME_COUNTRY and all(self.kb.actor(t).country != HOME_COUNTRY for t in ties)
+        ):
+            conf = min(conf, CONFIDENCE["ambiguous-name"])  # a German actor beats foreign namesakes
+        link = self._make(
+            start, end, _TYPE_LABEL.get(actor.type, "MISC"), actor.id, best.how, round(conf, 3), subject, ner
+        )
+        link.alternatives = tuple(ties)
+        if actor.type == "PER":
+            link.gender = self._person_gender(actor.name, start, end)
+            link.number = "Sing"
+        else:
+            link.gender, link.number = self._org_features(start, end)
+        return link
+
+    def _make(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        target: str,
+        how: str,
+        conf: float,
+        subject: bool,
+        ner: bool,
+        name: str | None = None,
+    ) -> Link:
+        link = Link(start, end, label, target, name or self.display_name(target), how, round(conf, 3))
+        link.subject, link.ner = subject, ner
+        if label != "PER":
+            link.gender, link.number = self._org_features(start, end)
+        return link
+
+    def display_name(self, target: str) -> str | None:
+        if self.kb.has_actor(target):
+            return self.kb.actor(target).name
+        place = self.kb.place_by_id(target)
+        if place is not None:
+            return place.name_en or place.name
+        return None
+
+    def places(self, text: str) -> list[Place]:
+        """KB places of a name; one-word names only by their key or its genitive ("Moskaus"): the
+        KB's stem fallback would read "Élysée" as the English town Ely."""
+        key = strip_articles(norm_key(text))
+        exact = self.kb._place_exact
+        if (
+            " " in key
+            or key in exact
+            or any(key.endswith(e) and key[: -len(e)] in exact for e in ("s", "es"))
+        ):
+            return self.kb.places(text)
+        return []
+
+    def _prominence(self, actor_id: str) -> int:
+        return int(self.kb._raw.get(actor_id, {}).get("prominence", 0))
+
+    def prefer_doc_names(self, links: list[Link]) -> None:
+        """A surname shared by several KB persons goes to the one the doc names in full."""
+        full = {x.actor_id for x in links if x.link == "name" and x.actor_id}
+        for x in links:
+            if x.alternatives and x.actor_id not in full:
+                for alt in x.alternatives:
+                    if alt in full:
+                        x.alternatives = (x.actor_id or "", *[a for a in x.alternatives if a != alt])
+                        x.actor_id, x.actor_name = alt, self.display_name(alt)
+                        x.confidence = CONFIDENCE["role-in-doc"]
+                        break
+            elif x.alternatives and x.actor_id in full:
+                x.confidence = CONFIDENCE["role-in-doc"]
+
+    # --------------------------------------------------------------------------- features
+
+    def _person_gender(self, name: str, start: int, end: int) -> str | None:
+        for token in self.doc[start:end]:
+            feats = self.view.morph_features(token)
+            if len(feats.gender) == 1 and token.pos_ == "PROPN":
+                return next(iter(feats.gender))
+        first = name.split(" ")[0]
+        return self.lex.given_name_gender(first) or self.lex.given_name_gender(self.doc[start].text)
+
+    def _org_features(self, start: int, end: int) -> tuple[str | None, str | None]:
+        key = norm_key(self.doc[start:end].text)
+        for k in (key, key.split(" ")[-1]):
+            for word, grammatical in self.lex.org_gender.items():
+                if norm_key(word) == k or stem_token(norm_key(word)) == stem_token(k):
+                    return (None, "Plur") if grammatical == "Plur" else (grammatical, "Sing")
+        feats = self.view.morph_features(self.doc[end - 1])
+        gender = next(iter(feats.gender)) if len(feats.gender) == 1 else None
+        number = next(iter(feats.number)) if len(feats.number) == 1 else None
+        return gender, number
+
+    # --------------------------------------------------------------------------- roles
+
+    def role_of_token(self, i: int) -> str | None:
+        """Role key an office token names by itself ("US-Präsident", "Kremlsprecher"), cached."""
+        text = self.doc[i].text
+        if not text[:1].isupper() or len(text) < 4:
+            return None
+        if text not in self._role_cache:
+            self._role_cache[text] = self.kb.role_key(text)
+        return self._role_cache[text]
+
+    def office_like(self, i: int) -> bool:
+        token = self.doc[i]
+        if not token.text[:1].isupper():
+            return False
+        stem = stem_token(norm_key(token.text))
+        return (
+            self.role_of_token(i) is not None
+            or stem in self._anaphoric_stems()
+            or stem in self._counterpart_stems()
+        )
+
+    def _anaphoric_stems(self) -> dict[str, str]:
+        return {stem_token(norm_key(k)): v for k, v in self.lex.anaphoric_offices.items()}
+
+    def _counterpart_stems(self) -> frozenset[str]:
+        return frozenset(stem_token(norm_key(w)) for w in self.lex.counterpart_nouns)
+
+    def qualifiers_before(self, i: int, links: Iterable[Link]) -> int:
+        """Start of the qualifiers before token ``i``: demonym adjectives and a genitive possessor
+        ("russischem Präsidenten", "Trumps Vize"); determiners and possessives are left out."""
+        start = i
+        j = self.view.prev(i)
+        by_end = {x.end: x for x in links if x.label == "PER" and x.kind == "name"}
+        while j is not None:
+            token = self.doc[j]
+            if token.lower_ in DETERMINERS or token.lower_ in POSSESSIVE_FORMS:
+                break
+            if token.text.islower() and token.is_alpha and self.kb.demonym(token.text):
+                start = j
+            elif j + 1 in by_end and token.text.endswith("s"):
+                start = by_end[j + 1].start
+                break
+            elif (
+                token.text.islower()
+                and token.is_alpha
+                and token.text.endswith(("en", "em", "er", "e", "es"))
+                and start != i
+            ):
+                start = j  # another adjective between demonym and office ("neuen russischen")
+            else:
+                break
+            j = self.view.prev(start)
+        return start
+
+    def extend_with_roles(self, links: list[Link]) -> None:
+        """Join role prefixes to the person names they precede; the role confirms the link."""
+        for x in links:
+            if x.label != "PER" or x.kind != "name":
+                continue
+            j = self.view.prev(x.start)
+            if j is None or not self.office_like(j):
+                continue
+            office_start = j
+            k = self.view.prev(j)
+            while k is not None and self.office_like(k):  # "Präsident Außenminister"? rare; stops at two
+                office_start = k
+                break
+            start = self.qualifiers_before(office_start, links)
+            phrase = self.doc[start : j + 1].text
+            key = self.kb.role_key(phrase)
+            x.extra["name_start"] = str(x.start)
+            x.start = start
+            x.role_key = key
+            x.subject = x.subject or self.view.is_subject(start, x.end)
+            if (
+                key
+                and self.on
+                and x.actor_id
+                and any(a.id == x.actor_id for a in self.kb.holders(key, self.on))
+            ):
+                x.confidence = max(x.confidence, CONFIDENCE["role-confirmed"])
+                x.alternatives = ()
+            if self.doc[j].text.endswith("in") and x.gender is None:
+                x.gender = "Fem"
+
+    def role_descriptions(self, links: list[Link]) -> list[Link]:
+        """Office phrases without a name ("der US-Präsident", "Kremlsprecher") -> holder at the date."""
+        covered = _covered(links, kinds=("name", "government"))
+        out: list[Link] = []
+        doc = self.doc
+        for i, token in enumerate(doc):
+            if i in covered or not token.text[:1].isupper() or token.is_space:
+                continue
+            if self.view.has_morph and "Plur" in token.morph.get("Number", []):
+                continue
+            if not self.office_like(i):
+                continue
+            start = self.qualifiers_before(i, links)
+            end = i + 1
+            key = self.kb.role_key(doc[start:end].text)
+            # a following genitive qualifier: "Sprecher des Weißen Hauses", "Präsident der USA"
+            k = self.view.next(i)
+            if k is not None and doc[k].lower_ in ("des", "der") and (key is None or key.endswith(":DEU")):
+                for stop in range(k + 2, min(k + 4, len(doc)) + 1):
+                    longer = self.kb.role_key(doc[start:stop].text)
+                    if longer and longer != key:
+                        key, end = longer, stop
+                        break
+            if key is None:
+                continue  # unqualified: coref.py reads it as an anaphor ("der Präsident")
+            d = self.view.prev(start)
+            if d is not None and doc[d].lower_ in _INDEFINITE:
+                continue  # "ein Kanzler", "einen Präsidenten": nobody in particular
+            if not self._current(start, i, d):
+                continue  # "nächster Kanzler", "Ex-Präsident": not the holder at the date
+            if d is not None and doc[d].lower_ == "die" and not token.text.endswith(("in", "e")):
+                continue  # "die Außenminister": plural (feminine forms end in -in)
+            det_start = d if d is not None and doc[d].lower_ in DETERMINERS else start
+            link = self._role_link(det_start, end, key, links)
+            if link is not None and link.actor_id:
+                link.extra["office_token"] = str(i)
+                out.append(link)
+                covered.update(range(det_start, end))
+        return out
+
+    def _current(self, start: int, i: int, d: int | None) -> bool:
+        """False for former/future office holders: "Ex-Kanzler", "künftiger Kanzler"."""
+        low = self.doc[i].lower_
+        if low.startswith(("ex-", "alt", "vize-")) and not low.startswith("alten"):
+            return False
+        words = [t.lower_ for t in self.doc[start:i]] + ([self.doc[d].lower_] if d is not None else [])
+        return not any(w.startswith(_NOT_CURRENT) for w in words)
+
+    def _role_link(self, start: int, end: int, key: str, links: list[Link]) -> Link | None:
+        subject = self.view.is_subject(start, end)
+        if not self.on:
+            return Link(start, end, "PER", None, None, None, 0.0, kind="role", role_key=key, subject=subject)
+        holders = self.kb.holders(key, self.on)
+        if not holders:
+            return Link(start, end, "PER", None, None, None, 0.0, kind="role", role_key=key, subject=subject)
+        named = {x.actor_id for x in links if x.actor_id}
+        chosen = holders[0]
+        conf = CONFIDENCE["role-at-date"]
+        if len(holders) > 1:
+            in_doc = [a for a in holders if a.id in named]
+            chosen = in_doc[0] if in_doc else holders[0]
+            conf = CONFIDENCE["role-in-doc"] if in_doc else CONFIDENCE["role-ambiguous"]
+        link = Link(
+            start,
+            end,
+            _TYPE_LABEL.get(chosen.type, "PER"),
+            chosen.id,
+            chosen.name,
+            "role-at-date",
+            conf,
+            kind="role",
+            role_key=key,
+            subject=subject,
+        )
+        link.alternatives = tuple(a.id for a in holders if a.id != chosen.id)
+        link.gender = self._person_gender(chosen.name, start, end)
+        if self.doc[end - 1].text.endswith("in"):
+            link.gender = "Fem"
+        link.number = "Sing"
+        return link
+
+    # --------------------------------------------------------------------------- governments
+
+    def scope_of(self, text: str) -> str | None:
+        """ISO3 or organisation id a qualifier names: "US", "Trump", "Kreml", "russische"."""
+        kb = self.kb
+        for cand in kb.lookup(text, fuzzy=False)[:1]:
+            actor = kb.actor(cand.actor_id)
+            if actor.type == "STATE" or actor.id in _SCOPE_ORGS:
+                return actor.id
+            return actor.country
+        metonym = kb.metonym(text)
+        if metonym and kb.has_actor(metonym):
+            return kb.actor(metonym).country
+        code = kb.demonym(text)
+        if code and len(code) == 3 and code.isupper():
+            return code
+        place = kb.place(text)
+        return place.country if place is not None else None
+
+    def _government(self, scope: str | None) -> str | None:
+        if scope is None:
+            return None
+        if scope in _SCOPE_ORGS:
+            return scope
+        return self.kb.government_of(scope)
+
+    def government_phrases(self, links: list[Link]) -> list[Link]:
+        """ "Trumps Regierung", "Trump-Regierung", "russische Regierung", "Regierung in Kiew",
+        "US-Sicht" -> the government (or organisation) they name."""
+        doc = self.doc
+        out: list[Link] = []
+        gov_words = {stem_token(norm_key(w)) for w in self.lex.government_nouns}
+        view_words = {stem_token(norm_key(w)) for w in self.lex.perspective_nouns}
+        names = {x.end: x for x in links if x.kind == "name" and x.actor_id}
+        after = {x.start: x for x in links if x.kind == "name" and x.actor_id}
+        for i, token in enumerate(doc):
+            if not token.text[:1].isupper() or token.is_space:
+                continue
+            parts = norm_key(token.text).split("-")
+            head = stem_token(parts[-1])
+            gov: str | None = None
+            start, end = i, i + 1
+            if len(parts) > 1 and (head in gov_words or head in view_words):
+                gov = self._government(self.scope_of(token.text.rsplit("-", 1)[0]))
+            elif len(parts) == 1 and head in gov_words:
+                j = self.view.prev(i)
+                if j is not None and j + 1 in names and doc[j].text.endswith("s"):
+                    possessor = names[j + 1]  # "Trumps Regierung"
+                    gov = self._government(self.scope_of(doc[possessor.start : possessor.end].text))
+                    start = possessor.start
+                elif j is not None and doc[j].is_lower and doc[j].is_alpha and self.kb.demonym(doc[j].text):
+                    gov = self._government(self.kb.demonym(doc[j].text))  # "russische Regierung"
+                    start = j
+                else:
+                    k = self.view.next(i)
+                    if k is not None and doc[k].lower_ in ("in", "der", "des") and k + 1 in after:
+                        target = after[k + 1]  # "Regierung in Kiew", "Regierung der USA"
+                        gov = self._government(self.scope_of(doc[target.start : target.end].text))
+                        end = target.end
+            if gov and self.kb.has_actor(gov):
+                link = self._make(
+                    start,
+                    end,
+                    "ORG",
+                    gov,
+                    "metonym",
+                    CONFIDENCE["government-phrase"],
+                    self.view.is_subject(start, end),
+                    False,
+                )
+                link.kind = "government"
+                link.gender, link.number = ("Fem", "Sing") if head in gov_words else (None, None)
+                out.append(link)
+        return out
+
+    # --------------------------------------------------------------------------- demonyms
+
+    def demonyms(self, links: list[Link]) -> list[Link]:
+        """Nationality adjectives and nouns: "russischem" -> RUS, "die Amerikaner" -> USA."""
+        blocked = _covered([x for x in links if x.kind == "name" and x.label in ("ORG", "MISC", "LOC")])
+        out: list[Link] = []
+        for i, token in enumerate(self.doc):
+            text = token.text
+            if i in blocked or len(text) < 5 or not text.replace("-", "").isalpha():
+                continue
+            code = self.kb.demonym(text)
+            if not code:
+                continue
+            if not text.islower() and self.places(text):
+                continue
+            conf = (
+                CONFIDENCE["demonym"]
+                if not ("sprachig" in text.lower() or "stämmig" in text.lower())
+                else 0.8
+            )
+            link = Link(i, i + 1, "MISC", code, self.display_name(code), "demonym", conf, kind="demonym")
+            out.append(link)
+        return out
+
+    # --------------------------------------------------------------------------- local ids
+
+    def assign_local_ids(self, links: list[Link]) -> None:
+        """Names the KB lacks: ``local:<normalized name>``; a later surname joins the full name."""
+        full: dict[str, str] = {}
+        for x in sorted(links, key=lambda y: y.start):
+            if x.actor_id or x.kind != "name" or x.label not in ("PER", "ORG", "LOC"):
+                continue
+            text = self.doc[x.start : x.end].text
+            words = norm_key(text).split(" ")
+            last = stem_token(words[-1]) if words and words[-1] else ""
+            if x.label == "PER" and len(words) == 1 and last in full:
+                x.actor_id = full[last]
+            else:
+                x.actor_id = normalize_local(text)
+                if x.label == "PER" and len(words) > 1:
+                    full[last] = x.actor_id
+            x.actor_name = text if not x.actor_name else x.actor_name
+            x.link = "local"
+            x.confidence = CONFIDENCE["local"]
+
+
+def _covered(links: Iterable[Link], kinds: tuple[str, ...] | None = None) -> set[int]:
+    out: set[int] = set()
+    for x in links:
+        if kinds is None or x.kind in kinds:
+            out.update(range(x.start, x.end))
+    return out
+
+
+def with_span(link: Link, start: int, end: int) -> Link:
+    return replace(link, start=start, end=end)

@@ -1,0 +1,346 @@
+"""Each way of linking on hand-built German sentences (no trained model: blank tokenizer, or
+Docs with hand-set entities, morphology and dependency parses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.link.conftest import Run, mention
+
+# ------------------------------------------------------------------------------------ names
+
+NAMES = [
+    # (text, mention, actor id, link)
+    ("Olaf Scholz sprach im Bundestag.", "Olaf Scholz", "scholz", "name"),
+    ("Friedrich Merz sprach im Bundestag.", "Friedrich Merz", "merz", "name"),
+    ("Merz reiste am Montag ab.", "Merz", "merz", "alias"),
+    ("Macrons Vorschlag stieß auf Kritik.", "Macrons", "macron", "alias"),
+    ("Xi Jinping empfing die Delegation.", "Xi Jinping", "xi", "name"),
+    ("Netanjahu lehnte den Plan ab.", "Netanjahu", "netanyahu", "alias"),
+    ("Ursula von der Leyen kündigte Hilfen an.", "Ursula von der Leyen", "von_der_leyen", "name"),
+    ("Die Rede von Annalena Baerbock wurde gelobt.", "Annalena Baerbock", "baerbock", "name"),
+    ("Die Nato berät über Hilfen.", "Nato", "nato", "name"),
+    ("Die Europäische Union verhängt Sanktionen.", "Europäische Union", "eu", "alias"),
+    ("Der Beitrag erschien auf Truth Social.", "Truth Social", "truth_social", "name"),
+    ("Die Bundesregierung lehnt das ab.", "Bundesregierung", "gov_deu", "alias"),
+    (
+        "Die Beratungen des westlichen Militärbündnisses dauern an.",
+        "westlichen Militärbündnisses",
+        "nato",
+        "alias",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "actor_id", "link"), NAMES)
+def test_names_and_aliases(run: Run, text: str, surface: str, actor_id: str, link: str) -> None:
+    span = mention(run(text), surface)
+    assert (span._.actor_id, span._.link) == (actor_id, link)
+    assert span._.confidence >= 0.8
+
+
+FUZZY = [
+    # misspelt names the NER marked: the KB's rapidfuzz tier
+    (["Emanuel", "Macron", "sprach", "."], ["B-PER", "I-PER", "O", "O"], "Emanuel Macron", "macron"),
+    (["Annalena", "Bärbock", "sprach", "."], ["B-PER", "I-PER", "O", "O"], "Annalena Bärbock", "baerbock"),
+]
+
+
+@pytest.mark.parametrize(("words", "ents", "surface", "actor_id"), FUZZY)
+def test_fuzzy_names_from_ner(
+    run: Run, words: list[str], ents: list[str], surface: str, actor_id: str
+) -> None:
+    span = mention(run(words, ents=ents), surface)
+    assert (span._.actor_id, span._.link) == (actor_id, "fuzzy")
+    assert span._.confidence < 0.9
+
+
+def test_matcher_finds_names_the_ner_missed(run: Run) -> None:
+    # NER found nothing (all "O"): the KB alias pass still links the names, and fixes doc.ents
+    doc = run(["Scholz", "traf", "Macron", "in", "Paris", "."], ents=["O"] * 6)
+    assert [(s.text, s._.actor_id) for s in doc.spans["mentions"]] == [
+        ("Scholz", "scholz"),
+        ("Macron", "macron"),
+        ("Paris", "gn:2988507"),
+    ]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Scholz", "PER"), ("Macron", "PER"), ("Paris", "LOC")]
+
+
+def test_kb_fixes_a_wrong_ner_label(run: Run) -> None:
+    doc = run(["Baerbock", "flog", "nach", "Kiew", "."], ents=["B-LOC", "O", "O", "B-PER", "O"])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Baerbock", "PER"), ("Kiew", "LOC")]
+    assert mention(doc, "Kiew")._.actor_id == "gn:703448"
+
+
+def test_common_words_are_not_names(run: Run) -> None:
+    # "Frieden" is also Luxembourg's prime minister Luc Frieden, "Kurs" no town "Kure"
+    doc = run("Der Frieden ist in Gefahr, der Kurs bleibt unklar.")
+    assert list(doc.spans["mentions"]) == []
+
+
+# ------------------------------------------------------------------------------ role at date
+
+ROLES = [
+    # (text, published, mention, actor id)
+    ("Der Bundeskanzler reiste nach Kiew.", "2024-03", "Der Bundeskanzler", "scholz"),
+    ("Der Bundeskanzler reiste nach Kiew.", "2025-06", "Der Bundeskanzler", "merz"),
+    ("Der US-Präsident empfing Gäste.", "2022", "Der US-Präsident", "biden"),
+    ("Der US-Präsident empfing Gäste.", "2025-02", "Der US-Präsident", "trump"),
+    ("Der Kremlchef warnte den Westen.", "2024-05-01", "Der Kremlchef", "putin"),
+    ("Kremlsprecher bestätigte das Treffen.", "2025-02", "Kremlsprecher", "peskov"),
+    ("Der US-Verteidigungsminister sagte das.", "2025-03", "Der US-Verteidigungsminister", "hegseth"),
+    ("Die Kanzlerin sprach.", "2019-05", "Die Kanzlerin", "merkel"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "surface", "actor_id"), ROLES)
+def test_role_at_date(run: Run, text: str, published: str, surface: str, actor_id: str) -> None:
+    span = mention(run(text, published=published), surface)
+    assert (span._.actor_id, span._.link) == (actor_id, "role-at-date")
+    assert span._.confidence >= 0.9
+    assert span._.alternatives == ()
+
+
+def test_role_in_handover_month_is_ambiguous(run: Run) -> None:
+    # May 2025: Scholz until the 6th, Merz from then: lower confidence, the other one kept
+    span = mention(run("Der Bundeskanzler reiste nach Kiew.", published="2025-05"), "Der Bundeskanzler")
+    assert span._.link == "role-at-date"
+    assert span._.confidence <= 0.5
+    assert {span._.actor_id, *span._.alternatives} == {"scholz", "merz"}
+
+
+def test_role_in_handover_month_prefers_the_person_the_article_names(run: Run) -> None:
+    doc = run("Olaf Scholz gab sein Amt ab. Der Bundeskanzler verabschiedete sich.", published="2025-05")
+    span = mention(doc, "Der Bundeskanzler")
+    assert (span._.actor_id, span._.alternatives) == ("scholz", ("merz",))
+    assert 0.5 < span._.confidence < 0.9
+
+
+def test_role_and_name_are_one_mention(run: Run) -> None:
+    doc = run("US-Präsident Joe Biden empfing Scholz.", published="2022-06")
+    span = mention(doc, "US-Präsident Joe Biden")
+    assert (span._.actor_id, span._.link) == ("biden", "name")
+    assert span._.confidence == pytest.approx(0.99)  # the role confirms the name
+    assert not [s for s in doc.spans["mentions"] if s.text == "US-Präsident"]
+    assert [e.text for e in doc.ents] == ["Joe Biden", "Scholz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Kanzler muss führen.",
+        "Der künftige Kanzler sprach.",
+        "Ex-Kanzler Schröder sprach.",
+        "Die Außenminister der EU berieten.",
+    ],
+)
+def test_roles_of_nobody_in_particular_are_not_linked(run: Run, text: str) -> None:
+    doc = run(text, published="2024-03")
+    assert not [s for s in doc.spans["mentions"] if s._.link == "role-at-date"]
+
+
+def test_role_without_date_is_not_guessed(run: Run) -> None:
+    doc = run("Der Bundeskanzler reiste nach Kiew.", published=None)
+    assert not [s for s in doc.spans["mentions"] if s._.link == "role-at-date"]
+
+
+# ------------------------------------------------------------------------------ metonyms
+
+METONYMS = [
+    # (text, mention, id) — no parse: the neighbouring tokens decide
+    ("Der Kreml wies die Vorwürfe zurück.", "Kreml", "gov_rus"),
+    ("Das Treffen fand im Kreml statt.", "Kreml", "landmark:kremlin"),
+    ("Peking kritisierte die Manöver.", "Peking", "gov_chn"),
+    ("Baerbock reiste nach Peking.", "Peking", "gn:1816670"),
+    ("Nach Darstellung Washingtons ist das falsch.", "Washingtons", "gov_usa"),
+    ("Sprecher des Weißen Hauses gaben nichts bekannt.", "Weißen Hauses", "gov_usa"),
+    ("Aus dem Kreml hieß es, man sei bereit.", "Kreml", "gov_rus"),
+    ("Merz empfing Gäste im Weißen Haus.", "Weißen Haus", "landmark:white_house"),
+    ("Die Gespräche in Washington dauerten an.", "Washington", "gn:4140963"),
+    ("Das Élysée-Palast widersprach.", "Élysée-Palast", "gov_fra"),
+    ("In Brüssel tagen die Minister.", "Brüssel", "gn:2800866"),
+    ("Brüssel droht mit Strafzöllen.", "Brüssel", "eu"),
+    # states: the government when they speak or decide, the state as a territory or army
+    ("Die USA sind nicht bereit, Truppen zu schicken.", "USA", "gov_usa"),
+    ("Frankreich fordert mehr Geld.", "Frankreich", "gov_fra"),
+    ("Russland annektierte die Krim.", "Russland", "RUS"),
+    ("Derzeit kontrolliert Russland ein Fünftel.", "Russland", "RUS"),
+    ("Die Soldaten kehrten aus Israel zurück.", "Israel", "ISR"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "target"), METONYMS)
+def test_metonyms_by_context(run: Run, text: str, surface: str, target: str) -> None:
+    span = mention(run(text), surface)
+    assert span._.actor_id == target
+    assert span._.link in (("metonym",) if target.startswith("gov_") or target == "eu" else ("name", "alias"))
+
+
+def test_parse_decides_over_token_fallback(run: Run) -> None:
+    # "besuchte Moskau": an object (parse: obj) is the place, though a verb precedes it
+    words = ["Scholz", "besuchte", "Moskau", "."]
+    doc = run(
+        words,
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "obj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert mention(doc, "Moskau")._.actor_id == "gn:524901"
+    # "Moskau teilte mit": the subject is the government
+    words = ["Moskau", "teilte", "dies", "mit", "."]
+    doc = run(
+        words,
+        heads=[1, 1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "obj", "compound:prt", "punct"],
+        pos=["PROPN", "VERB", "PRON", "ADP", "PUNCT"],
+    )
+    assert mention(doc, "Moskau")._.actor_id == "gov_rus"
+    # "in Moskau" via the case relation
+    words = ["Sie", "verhandelten", "in", "Moskau", "."]
+    doc = run(
+        words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "case", "obl", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    assert mention(doc, "Moskau")._.actor_id == "gn:524901"
+
+
+GOVERNMENTS = [
+    ("Trumps Regierung lehnt das ab.", "Trumps Regierung", "gov_usa"),
+    ("Die Merz-Regierung plant Kürzungen.", "Merz-Regierung", "gov_deu"),
+    ("Die polnische Regierung schweigt.", "polnische Regierung", "gov_pol"),
+    ("Die Regierung in Kiew widersprach.", "Regierung in Kiew", "gov_ukr"),
+    ("Aus israelischer Sicht ist das falsch, aus US-Sicht nicht.", "US-Sicht", "gov_usa"),
+    ("Nach Nato-Angaben wurden Drohnen gesichtet.", "Nato-Angaben", "nato"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "target"), GOVERNMENTS)
+def test_government_phrases(run: Run, text: str, surface: str, target: str) -> None:
+    span = mention(run(text), surface)
+    assert span._.actor_id == target and span.label_ == "ORG"
+    assert span._.link in ("metonym", "alias")  # "russische Regierung" is also a KB alias of gov_rus
+
+
+# ------------------------------------------------------------------------------ demonyms
+
+DEMONYMS = [
+    ("Das Treffen mit dem chinesischen Präsidenten war kurz.", "chinesischen", "CHN"),
+    ("Die Israelis widersprachen.", "Israelis", "ISR"),
+    ("Die Amerikaner zögern.", "Amerikaner", "USA"),
+    ("Die europäische Antwort fehlt.", "europäische", "m49:150"),
+    ("Die russischsprachige Minderheit protestiert.", "russischsprachige", "RUS"),
+    ("Viele deutschstämmige Siedler blieben.", "deutschstämmige", "DEU"),
+    ("Der französische Vorschlag scheiterte.", "französische", "FRA"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "code"), DEMONYMS)
+def test_demonyms(run: Run, text: str, surface: str, code: str) -> None:
+    span = mention(run(text), surface)
+    assert (span._.actor_id, span._.link, span.label_) == (code, "demonym", "MISC")
+
+
+def test_demonyms_inside_names_are_not_mentions(run: Run) -> None:
+    doc = run("Die Europäische Union und die Vereinigten Arabischen Emirate verhandeln.")
+    assert not [s for s in doc.spans["mentions"] if s._.link == "demonym"]
+
+
+# ------------------------------------------------------------------------------ pronouns
+
+PRONOUNS = [
+    # (text, pronoun, nth, actor)
+    ("Scholz traf Macron in Paris. Er sagte, die Lage sei ernst.", "Er", 1, "scholz"),
+    ("Baerbock traf Xi Jinping. Sie sagte, man sei einig.", "Sie", 1, "baerbock"),
+    ("Netanjahu sprach mit Baerbock. Danach sagte er, er sei zufrieden.", "er", 2, "netanyahu"),
+    ("Von der Leyen traf Selenskyj. Er dankte ihr für die Hilfe.", "Er", 1, "zelensky"),
+    ("Von der Leyen traf Selenskyj. Er dankte ihr für die Hilfe.", "ihr", 1, "von_der_leyen"),
+    ("Merz lobte Macron. „Wir stehen zusammen“, sagte er.", "er", 1, "merz"),
+    ("Die Bundesregierung prüft den Antrag. Sie will bis Freitag entscheiden.", "Sie", 1, "gov_deu"),
+]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "nth", "actor_id"), PRONOUNS)
+def test_pronouns(run: Run, text: str, pronoun: str, nth: int, actor_id: str) -> None:
+    span = mention(run(text, published="2024-03"), pronoun, nth)
+    assert (span._.actor_id, span._.link) == (actor_id, "pronoun")
+
+
+def test_pronoun_gender_from_morphology(run: Run) -> None:
+    # an unknown person: the model's Gender=Fem on the name makes her the antecedent of "sie"
+    words = ["Kowalczyk", "traf", "Scholz", ".", "Danach", "sagte", "sie", ",", "alles", "sei", "gut", "."]
+    ents = ["B-PER", "O", "B-PER"] + ["O"] * 9
+    morphs = [
+        "Gender=Fem|Number=Sing",
+        "",
+        "Gender=Masc|Number=Sing",
+        "",
+        "",
+        "",
+        "Gender=Fem|Number=Sing|Person=3",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "ADV", "VERB", "PRON", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"]
+    doc = run(words, ents=ents, morphs=morphs, pos=pos, published="2024-03")
+    assert mention(doc, "Kowalczyk")._.actor_id == "local:kowalczyk"
+    span = mention(doc, "sie")
+    assert (span._.actor_id, span._.link) == ("local:kowalczyk", "pronoun")
+
+
+@pytest.mark.parametrize("text", ["Was sagen Sie dazu, Herr Merz?", "Die EU hat ihr Paket beschlossen."])
+def test_polite_sie_and_possessive_ihr_are_not_pronoun_mentions(run: Run, text: str) -> None:
+    doc = run(text)
+    assert not [s for s in doc.spans["mentions"] if s._.link == "pronoun"]
+
+
+# ------------------------------------------------------------------------------ descriptions
+
+
+def test_counterpart_through_the_possessor(run: Run) -> None:
+    doc = run("Merz telefonierte mit seinem französischen Amtskollegen.", published="2025-06")
+    span = mention(doc, "französischen Amtskollegen")
+    assert (span._.actor_id, span._.link) == ("macron", "description")
+
+
+def test_counterpart_with_name_is_linked_by_name(run: Run) -> None:
+    doc = run("Scholz traf seinen chinesischen Amtskollegen Xi Jinping.", published="2024-04")
+    span = mention(doc, "chinesischen Amtskollegen Xi Jinping")
+    assert (span._.actor_id, span._.link) == ("xi", "name")
+
+
+def test_group_die_beiden(run: Run) -> None:
+    doc = run("Scholz empfing Macron in Berlin. Die beiden sprachen über die Ukraine.", published="2024-03")
+    span = mention(doc, "Die beiden")
+    assert span._.actor_id is None
+    assert span._.members == ("scholz", "macron")
+    assert span._.link == "description"
+
+
+def test_unqualified_office_refers_back(run: Run) -> None:
+    doc = run("Macron sprach in Berlin. Der Präsident forderte mehr Tempo.", published="2024-03")
+    span = mention(doc, "Der Präsident")
+    assert (span._.actor_id, span._.link) == ("macron", "description")
+
+
+# ------------------------------------------------------------------------------ local actors
+
+
+def test_local_ids_for_unknown_names(run: Run) -> None:
+    words = ["Anna", "Kowalski", "widersprach", ".", "Kowalski", "sagte", "mehr", "nicht", "."]
+    ents = ["B-PER", "I-PER", "O", "O", "B-PER", "O", "O", "O", "O"]
+    doc = run(words, ents=ents)
+    assert mention(doc, "Anna Kowalski")._.actor_id == "local:anna_kowalski"
+    assert mention(doc, "Kowalski")._.actor_id == "local:anna_kowalski"
+    assert mention(doc, "Kowalski")._.link == "local"
+    assert doc._.actors["local:anna_kowalski"].type == "PER"
+
+
+def test_unknown_misc_is_kept_unlinked(run: Run) -> None:
+    doc = run(["Das", "Gesetz", "Heizungsgesetz", "gilt", "."], ents=["O", "O", "B-MISC", "O", "O"])
+    span = mention(doc, "Heizungsgesetz")
+    assert span._.actor_id is None and span.label_ == "MISC"
