@@ -560,6 +560,64 @@ def version_cmd() -> None:
     console.print(f"lagebild {version('lagebild')} (contract {CONTRACT_VERSION})")
 
 
+# ---------------------------------------------------------------------------------------------
+# serve and export: thin wrappers over lagebild.api.serve and lagebild.export.export
+
+
+class ExportFormatChoice(StrEnum):
+    plover = "plover"
+    gdelt = "gdelt"
+    dna_csv = "dna-csv"
+    graphml = "graphml"
+    parquet = "parquet"
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; loopback by default (0.0.0.0 exposes the server).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    api_token: Annotated[
+        str | None,
+        typer.Option(
+            "--api-token",
+            envvar="LAGEBILD_API_TOKEN",
+            help="Bearer token that enables POST /api/articles (env LAGEBILD_API_TOKEN).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Serve the REST API (/api, /openapi.json) and the web pages on http://HOST:PORT/."""
+    from lagebild.api import serve
+
+    with _errors():
+        err_console.print(f"Lagebild on http://{host}:{port}/ (database {escape(_settings(db).db)})")
+        serve(_settings(db), host=host, port=port, api_token=api_token)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[
+        ExportFormatChoice, typer.Option("--format", help="plover, gdelt, dna-csv, graphml or parquet.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output file (a folder for parquet).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
+) -> None:
+    """Export the knowledge base: PLOVER events, GDELT GKG rows, DNA statements, GraphML, Parquet."""
+    from lagebild.export import export
+
+    with _errors(), _open(_settings(db)) as store:
+        result = export(store, fmt.value, out)
+        if as_json:
+            _print_json(result.to_json())
+            return
+        counts = ", ".join(f"{name} {count}" for name, count in result.counts.items())
+        console.print(f"wrote {fmt.value} to {escape(result.path)} ({counts})")
+
+
 def main(argv: list[str] | None = None) -> None:
     command: Callable[..., Any] = typer.main.get_command(app)
     command(args=argv, prog_name="lagebild")

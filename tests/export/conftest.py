@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from api.fixtures import kb, server
+
+__all__ = ["kb", "server"]
