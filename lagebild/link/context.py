@@ -43,6 +43,7 @@ _CLAUSE_OPENERS = frozenset(
         "weil",
         "ob",
         "wenn",
+        "wie",
         "als",
         "da",
         "nachdem",

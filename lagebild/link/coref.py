@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lagebild.kb import KnowledgeBase
-from lagebild.kb.normalize import norm_key, stem_token
 from lagebild.link.context import DETERMINERS, POSSESSIVE_FORMS, DocView
 from lagebild.link.lexicon import Features
-from lagebild.link.resolve import CONFIDENCE, Link
+from lagebild.link.resolve import CONFIDENCE, Link, _stem1
 
 __all__ = ["WINDOW", "resolve_references"]
 
@@ -40,8 +39,8 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
         taken.update(range(x.start, x.end))
     chain: list[Link] = [x for x in links if x.actor_id and x.kind != "demonym"]
     out: list[Link] = []
-    counterparts = {stem_token(norm_key(w)) for w in lex.counterpart_nouns}
-    anaphoric = {stem_token(norm_key(k)): v for k, v in lex.anaphoric_offices.items()}
+    counterparts = lex.counterpart_stems
+    anaphoric = lex.anaphoric_stems
     for i, token in enumerate(doc):
         if i in taken or token.is_space:
             continue
@@ -52,7 +51,7 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
         elif low in lex.group_words and _after_die(view, i):
             found = _group(view, i, chain)
         elif token.text[:1].isupper():
-            stem = stem_token(norm_key(token.text))
+            stem = _stem1(token.text)
             if stem in counterparts:
                 found = _counterpart(view, kb, i, chain, on)
             elif stem in anaphoric:
@@ -97,6 +96,9 @@ def _pronoun(view: DocView, i: int, lexical: Features, chain: Sequence[Link]) ->
     gender = feats.gender or lexical.gender
     number = feats.number or lexical.number
     wanted = Features(gender, number)
+    # "sie" for an organisation only as a subject ("Sie will entscheiden", "wie sie sich vorstellt"):
+    # an object "sie" is mostly a thing ("stehle Hilfsgüter und verkaufe sie weiter")
+    pron_subject = view.is_subject(i, i + 1) if view.parsed else view.clause_initial(i)
     scored: list[tuple[float, Link]] = []
     for x in chain:
         if x.start >= i or view.sent[i] - view.sent[x.start] > WINDOW:
@@ -105,6 +107,8 @@ def _pronoun(view: DocView, i: int, lexical: Features, chain: Sequence[Link]) ->
             continue
         if x.label != "PER" and "Masc" in gender and "Fem" not in gender:
             continue  # "er" refers to persons here (the Kreml is masculine but news says "der Kreml" again)
+        if x.label != "PER" and not x.members and not pron_subject:
+            continue
         if x.members:
             cand = Features(frozenset(), frozenset({"Plur"}))
         else:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from lagebild.kb.normalize import norm_key, stem_token
 
 __all__ = ["LEXICON_FILE", "Features", "Lexicon", "load_lexicon"]
 
@@ -52,6 +55,32 @@ class Lexicon:
     org_gender: dict[str, str]
     female_names: frozenset[str]
     male_names: frozenset[str]
+
+    # Stemmed forms for matching inflected tokens, computed once per lexicon.
+    @cached_property
+    def anaphoric_stems(self) -> dict[str, str]:
+        return {stem_token(norm_key(k)): v for k, v in self.anaphoric_offices.items()}
+
+    @cached_property
+    def counterpart_stems(self) -> frozenset[str]:
+        return frozenset(stem_token(norm_key(w)) for w in self.counterpart_nouns)
+
+    @cached_property
+    def government_stems(self) -> frozenset[str]:
+        return frozenset(stem_token(norm_key(w)) for w in self.government_nouns)
+
+    @cached_property
+    def perspective_stems(self) -> frozenset[str]:
+        return frozenset(stem_token(norm_key(w)) for w in self.perspective_nouns)
+
+    @cached_property
+    def org_gender_keys(self) -> dict[str, str]:
+        """Normalized name and its stem -> grammatical gender (Fem/Masc/Neut) or Plur."""
+        out: dict[str, str] = {}
+        for word, gender in self.org_gender.items():
+            out[norm_key(word)] = gender
+            out.setdefault(stem_token(norm_key(word)), gender)
+        return out
 
     def given_name_gender(self, name: str) -> str | None:
         """Masc/Fem of a given name (list, then the "-a" rule of many European languages), or None."""

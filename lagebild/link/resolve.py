@@ -19,6 +19,7 @@ name, the way they were linked and a confidence). Steps, in order:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -69,6 +70,7 @@ CONFIDENCE = {
     "description": 0.7,
     "group": 0.6,
     "local": 0.6,
+    "doc-alias": 0.8,  # part of a person's name the document gave in full ("Lai" after "Lai Ching-te")
     "ambiguous-name": 0.6,  # several KB actors equally likely
 }
 _NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -122,6 +124,33 @@ class Link:
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
+
+
+# Per-text caches of KB calls (the KB is immutable once loaded; news repeat the same words).
+@functools.lru_cache(maxsize=100_000)
+def _role_key(kb: KnowledgeBase, text: str) -> str | None:
+    return kb.role_key(text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _demonym(kb: KnowledgeBase, text: str) -> str | None:
+    return kb.demonym(text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lookup(kb: KnowledgeBase, text: str, fuzzy: bool) -> tuple[Candidate, ...]:
+    return tuple(kb.lookup(text, fuzzy=fuzzy))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _metonym(kb: KnowledgeBase, text: str) -> str | None:
+    return kb.metonym(text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem1(text: str) -> str:
+    """One token's stem ("Präsidenten" -> "prasident")."""
+    return stem_token(norm_key(text))
 
 
 def normalize_local(name: str) -> str:
@@ -209,21 +238,34 @@ class _Linker:
         self.kb = kb
         self.lex = lex
         self.on = on
-        self._role_cache: dict[str, str | None] = {}
 
     # --------------------------------------------------------------------------- names
 
     def name(self, start: int, end: int, label: str | None, kinds: int, ner: bool) -> Link | None:
         kb = self.kb
+        if label == "PER" and not _lookup(kb, self.doc[start:end].text, False):
+            # "Außenminister Gideon Saar" from the NER: the name without its role prefix (the
+            # prefix is joined again by extend_with_roles)
+            while start < end - 1 and (
+                self.office_like(start) or self.doc[start].is_lower or self.doc[start].lower_ in DETERMINERS
+            ):
+                start += 1
         span = self.doc[start:end]
         text = span.text
-        cands = kb.lookup(text, fuzzy=ner and len(text) >= 4)
+        cands = list(_lookup(kb, text, ner and len(text) >= 4))
+        if cands and label in ("PER", "ORG") and all(c.how == "fuzzy" for c in cands):
+            # a misspelling must at least be of the right kind ("Saar" is no Slovenian party)
+            wanted = ("PER",) if label == "PER" else ("ORG", "GOV", "MISC")
+            cands = [c for c in cands if kb.actor(c.actor_id).type in wanted]
         top = kb.actor(cands[0].actor_id) if cands else None
-        metonym = kb.metonym(text) if (kinds & METONYM or not kinds) else None
-        places = self.places(text) if (kinds & PLACE or label in (None, "LOC") or not cands) else []
+        metonym = _metonym(kb, text) if (kinds & METONYM or not kinds) else None
+        state_name = top is not None and top.type == "STATE"  # whatever label the NER gave
+        places = (
+            self.places(text) if (kinds & PLACE or label in (None, "LOC") or not cands or state_name) else []
+        )
         subject = self.view.is_subject(start, end)
         if len(span) == 1 and not any(c.score in (1.0, 0.9) for c in cands):
-            code = kb.demonym(text)  # "Amerikaner": a demonym, not the stem-equal "Amerika"
+            code = _demonym(kb, text)  # "Amerikaner": a demonym, not the stem-equal "Amerika"
             if code:
                 link = Link(
                     start,
@@ -370,10 +412,11 @@ class _Linker:
 
     def _org_features(self, start: int, end: int) -> tuple[str | None, str | None]:
         key = norm_key(self.doc[start:end].text)
+        table = self.lex.org_gender_keys
         for k in (key, key.split(" ")[-1]):
-            for word, grammatical in self.lex.org_gender.items():
-                if norm_key(word) == k or stem_token(norm_key(word)) == stem_token(k):
-                    return (None, "Plur") if grammatical == "Plur" else (grammatical, "Sing")
+            grammatical = table.get(k) or table.get(stem_token(k))
+            if grammatical:
+                return (None, "Plur") if grammatical == "Plur" else (grammatical, "Sing")
         feats = self.view.morph_features(self.doc[end - 1])
         gender = next(iter(feats.gender)) if len(feats.gender) == 1 else None
         number = next(iter(feats.number)) if len(feats.number) == 1 else None
@@ -386,26 +429,18 @@ class _Linker:
         text = self.doc[i].text
         if not text[:1].isupper() or len(text) < 4:
             return None
-        if text not in self._role_cache:
-            self._role_cache[text] = self.kb.role_key(text)
-        return self._role_cache[text]
+        return _role_key(self.kb, text)
 
     def office_like(self, i: int) -> bool:
         token = self.doc[i]
         if not token.text[:1].isupper():
             return False
-        stem = stem_token(norm_key(token.text))
+        stem = _stem1(token.text)
         return (
-            self.role_of_token(i) is not None
-            or stem in self._anaphoric_stems()
-            or stem in self._counterpart_stems()
+            stem in self.lex.anaphoric_stems
+            or stem in self.lex.counterpart_stems
+            or self.role_of_token(i) is not None
         )
-
-    def _anaphoric_stems(self) -> dict[str, str]:
-        return {stem_token(norm_key(k)): v for k, v in self.lex.anaphoric_offices.items()}
-
-    def _counterpart_stems(self) -> frozenset[str]:
-        return frozenset(stem_token(norm_key(w)) for w in self.lex.counterpart_nouns)
 
     def qualifiers_before(self, i: int, links: Iterable[Link]) -> int:
         """Start of the qualifiers before token ``i``: demonym adjectives and a genitive possessor
@@ -417,7 +452,7 @@ class _Linker:
             token = self.doc[j]
             if token.lower_ in DETERMINERS or token.lower_ in POSSESSIVE_FORMS:
                 break
-            if token.text.islower() and token.is_alpha and self.kb.demonym(token.text):
+            if token.text.islower() and token.is_alpha and _demonym(self.kb, token.text):
                 start = j
             elif j + 1 in by_end and token.text.endswith("s"):
                 start = by_end[j + 1].start
@@ -449,7 +484,7 @@ class _Linker:
                 break
             start = self.qualifiers_before(office_start, links)
             phrase = self.doc[start : j + 1].text
-            key = self.kb.role_key(phrase)
+            key = _role_key(self.kb, phrase)
             x.extra["name_start"] = str(x.start)
             x.start = start
             x.role_key = key
@@ -479,12 +514,12 @@ class _Linker:
                 continue
             start = self.qualifiers_before(i, links)
             end = i + 1
-            key = self.kb.role_key(doc[start:end].text)
+            key = _role_key(self.kb, doc[start:end].text)
             # a following genitive qualifier: "Sprecher des Weißen Hauses", "Präsident der USA"
             k = self.view.next(i)
             if k is not None and doc[k].lower_ in ("des", "der") and (key is None or key.endswith(":DEU")):
                 for stop in range(k + 2, min(k + 4, len(doc)) + 1):
-                    longer = self.kb.role_key(doc[start:stop].text)
+                    longer = _role_key(self.kb, doc[start:stop].text)
                     if longer and longer != key:
                         key, end = longer, stop
                         break
@@ -577,15 +612,17 @@ class _Linker:
         "US-Sicht" -> the government (or organisation) they name."""
         doc = self.doc
         out: list[Link] = []
-        gov_words = {stem_token(norm_key(w)) for w in self.lex.government_nouns}
-        view_words = {stem_token(norm_key(w)) for w in self.lex.perspective_nouns}
+        gov_words = self.lex.government_stems
+        view_words = self.lex.perspective_stems
         names = {x.end: x for x in links if x.kind == "name" and x.actor_id}
         after = {x.start: x for x in links if x.kind == "name" and x.actor_id}
         for i, token in enumerate(doc):
             if not token.text[:1].isupper() or token.is_space:
                 continue
+            if "-" not in token.text and _stem1(token.text) not in gov_words:
+                continue
             parts = norm_key(token.text).split("-")
-            head = stem_token(parts[-1])
+            head = _stem1(parts[-1])
             gov: str | None = None
             start, end = i, i + 1
             if len(parts) > 1 and (head in gov_words or head in view_words):
@@ -596,8 +633,8 @@ class _Linker:
                     possessor = names[j + 1]  # "Trumps Regierung"
                     gov = self._government(self.scope_of(doc[possessor.start : possessor.end].text))
                     start = possessor.start
-                elif j is not None and doc[j].is_lower and doc[j].is_alpha and self.kb.demonym(doc[j].text):
-                    gov = self._government(self.kb.demonym(doc[j].text))  # "russische Regierung"
+                elif j is not None and doc[j].is_lower and doc[j].is_alpha and _demonym(self.kb, doc[j].text):
+                    gov = self._government(_demonym(self.kb, doc[j].text))  # "russische Regierung"
                     start = j
                 else:
                     k = self.view.next(i)
@@ -631,7 +668,7 @@ class _Linker:
             text = token.text
             if i in blocked or len(text) < 5 or not text.replace("-", "").isalpha():
                 continue
-            code = self.kb.demonym(text)
+            code = _demonym(self.kb, text)
             if not code:
                 continue
             if not text.islower() and self.places(text):
@@ -648,13 +685,25 @@ class _Linker:
     # --------------------------------------------------------------------------- local ids
 
     def assign_local_ids(self, links: list[Link]) -> None:
-        """Names the KB lacks: ``local:<normalized name>``; a later surname joins the full name."""
+        """Persons and organisations the KB lacks: ``local:<normalized name>``; a later surname
+        joins the full name. Places the KB lacks stay unlinked (they are no actors)."""
         full: dict[str, str] = {}
+        known: list[tuple[set[str], Link]] = []  # words of linked person names seen so far
         for x in sorted(links, key=lambda y: y.start):
-            if x.actor_id or x.kind != "name" or x.label not in ("PER", "ORG", "LOC"):
-                continue
-            text = self.doc[x.start : x.end].text
+            text = self.doc[int(x.extra.get("name_start", x.start)) : x.end].text  # without a role prefix
             words = norm_key(text).split(" ")
+            if x.actor_id and x.label == "PER" and x.kind == "name":
+                known.append(({stem_token(w) for w in words}, x))
+                continue
+            if x.actor_id or x.kind != "name" or x.label not in ("PER", "ORG"):
+                continue
+            part_of = [
+                y for names, y in known if x.label == "PER" and {stem_token(w) for w in words} <= names
+            ]
+            if part_of:  # "Lai" after "Lai Ching-te": part of a name the document gave in full
+                x.actor_id, x.actor_name = part_of[-1].actor_id, part_of[-1].actor_name
+                x.link, x.confidence = "alias", CONFIDENCE["doc-alias"]
+                continue
             last = stem_token(words[-1]) if words and words[-1] else ""
             if x.label == "PER" and len(words) == 1 and last in full:
                 x.actor_id = full[last]

@@ -344,3 +344,29 @@ def test_unknown_misc_is_kept_unlinked(run: Run) -> None:
     doc = run(["Das", "Gesetz", "Heizungsgesetz", "gilt", "."], ents=["O", "O", "B-MISC", "O", "O"])
     span = mention(doc, "Heizungsgesetz")
     assert span._.actor_id is None and span.label_ == "MISC"
+
+
+def test_ner_person_with_role_prefix_gets_a_local_id_of_the_name(run: Run) -> None:
+    words = ["Außenminister", "Gideon", "Saar", "sprach", ".", "Saar", "sagte", "nichts", "."]
+    ents = ["B-PER", "I-PER", "I-PER", "O", "O", "B-PER", "O", "O", "O"]
+    doc = run(words, ents=ents, published="2025-07")
+    assert mention(doc, "Außenminister Gideon Saar")._.actor_id == "local:gideon_saar"
+    # a one-word person is not fuzzily read as an organisation ("Saar" ~ a Slovenian party)
+    assert mention(doc, "Saar")._.actor_id == "local:gideon_saar"
+    assert [e.text for e in doc.ents] == ["Außenminister Gideon Saar", "Saar"]  # NER spans kept
+
+
+def test_part_of_a_full_name_in_the_document(run: Run) -> None:
+    words = ["Lai", "Ching-te", "sprach", ".", "Lai", "warnte", "Peking", "."]
+    ents = ["B-PER", "I-PER", "O", "O", "B-PER", "O", "B-LOC", "O"]
+    doc = run(words, ents=ents, published="2025-04")
+    first, second = (s for s in doc.spans["mentions"] if s.text.startswith("Lai"))
+    assert first._.link == "name"
+    assert second._.actor_id == first._.actor_id
+    assert second._.link == "alias"
+
+
+def test_unknown_places_stay_unlinked(run: Run) -> None:
+    doc = run(["Sie", "reisten", "ins", "Westjordanland", "."], ents=["O", "O", "O", "B-LOC", "O"])
+    span = mention(doc, "Westjordanland")
+    assert span._.actor_id is None and span.label_ == "LOC"
