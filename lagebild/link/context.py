@@ -121,6 +121,10 @@ class DocView:
         self.parsed = doc.has_annotation("DEP")
         self.has_morph = doc.has_annotation("MORPH")
         self.sent = _sentence_ids(doc)
+        # plain lists: iterating a Doc creates a Token object per access
+        self.texts = [t.text for t in doc]
+        self.lowers = [t.lower() for t in self.texts]
+        self.spaces = [t.is_space for t in doc]
         # tokens of names (set by the linker): a name before a verb is that verb's subject, so a
         # name after the verb is its object ("Scholz besuchte Moskau"), not an inverted subject
         self.name_tokens: set[int] = set()
@@ -130,27 +134,27 @@ class DocView:
     def prev(self, i: int) -> int | None:
         """The previous non-space token of the same sentence."""
         j = i - 1
-        while j >= 0 and self.doc[j].is_space:
+        while j >= 0 and self.spaces[j]:
             j -= 1
         return j if j >= 0 and self.sent[j] == self.sent[i] else None
 
     def next(self, i: int) -> int | None:
         """The next non-space token of the same sentence."""
         j = i + 1
-        while j < len(self.doc) and self.doc[j].is_space:
+        while j < len(self.spaces) and self.spaces[j]:
             j += 1
-        return j if j < len(self.doc) and self.sent[j] == self.sent[i] else None
+        return j if j < len(self.spaces) and self.sent[j] == self.sent[i] else None
 
     def before_determiners(self, start: int) -> int | None:
         """Index of the word before a mention and its determiners ("aus [dem] Kreml" -> "aus")."""
         j = self.prev(start)
-        while j is not None and self.doc[j].lower_ in DETERMINERS:
+        while j is not None and self.lowers[j] in DETERMINERS:
             j = self.prev(j)
         return j
 
     def clause_initial(self, start: int) -> bool:
         j = self.before_determiners(start)
-        return j is None or self.doc[j].lower_ in _CLAUSE_OPENERS
+        return j is None or self.lowers[j] in _CLAUSE_OPENERS
 
     # ------------------------------------------------------------------------------ clause role
 

@@ -41,10 +41,11 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
     out: list[Link] = []
     counterparts = lex.counterpart_stems
     anaphoric = lex.anaphoric_stems
-    for i, token in enumerate(doc):
-        if i in taken or token.is_space:
+    for i, text in enumerate(view.texts):
+        low = view.lowers[i]
+        if i in taken or not (low in lex.pronouns or low in lex.group_words or text[:1].isupper()):
             continue
-        low = token.lower_
+        token = doc[i]
         found: Link | None = None
         if low in lex.pronouns and _is_personal(view, i):
             found = _pronoun(view, i, lex.pronouns[low], chain)

@@ -505,9 +505,10 @@ class _Linker:
         covered = _covered(links, kinds=("name", "government"))
         out: list[Link] = []
         doc = self.doc
-        for i, token in enumerate(doc):
-            if i in covered or not token.text[:1].isupper() or token.is_space:
+        for i, text in enumerate(self.view.texts):
+            if i in covered or not text[:1].isupper():
                 continue
+            token = doc[i]
             if self.view.has_morph and "Plur" in token.morph.get("Number", []):
                 continue
             if not self.office_like(i):
@@ -616,11 +617,10 @@ class _Linker:
         view_words = self.lex.perspective_stems
         names = {x.end: x for x in links if x.kind == "name" and x.actor_id}
         after = {x.start: x for x in links if x.kind == "name" and x.actor_id}
-        for i, token in enumerate(doc):
-            if not token.text[:1].isupper() or token.is_space:
+        for i, text in enumerate(self.view.texts):
+            if not text[:1].isupper() or ("-" not in text and _stem1(text) not in gov_words):
                 continue
-            if "-" not in token.text and _stem1(token.text) not in gov_words:
-                continue
+            token = doc[i]
             parts = norm_key(token.text).split("-")
             head = _stem1(parts[-1])
             gov: str | None = None
@@ -664,8 +664,7 @@ class _Linker:
         """Nationality adjectives and nouns: "russischem" -> RUS, "die Amerikaner" -> USA."""
         blocked = _covered([x for x in links if x.kind == "name" and x.label in ("ORG", "MISC", "LOC")])
         out: list[Link] = []
-        for i, token in enumerate(self.doc):
-            text = token.text
+        for i, text in enumerate(self.view.texts):
             if i in blocked or len(text) < 5 or not text.replace("-", "").isalpha():
                 continue
             code = _demonym(self.kb, text)
