@@ -52,7 +52,7 @@ def statements(store: Store) -> Iterator[dict[str, Any]]:
         for seq, claim in enumerate(analysis.claims or ()):
             actor = claim.actor_id or ""
             name = names.get(actor, actor)
-            is_org = types.get(actor) in ("ORG", "GPE")
+            is_org = types.get(actor) in ("ORG", "GPE", "GOV", "STATE")
             yield {
                 "statement_id": f"{article.id}-{seq:04d}",
                 "document_id": article.id,

@@ -123,7 +123,8 @@ def seed_quotes(article: Article) -> tuple[Quote, ...]:
         span = _find(article, text, article.text.index(after) if after else 0)
         if before:  # "Trump schrieb, … „…“": speaker and cue come before the quote
             speaker_span = _find(article, speaker, span.start - 120)
-            cue_span = _find(article, cue, speaker_span.end)
+            cue_span = _find(article, cue, span.start - 120)
+            assert cue_span.end <= span.start, (text, cue)
         else:
             cue_span = _find(article, cue, span.end)
             speaker_span = _find(article, speaker, cue_span.end)
