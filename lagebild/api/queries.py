@@ -21,10 +21,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, func, literal, or_, select, union_all
 
+from lagebild.errors import LagebildError
 from lagebild.records import Published
 from lagebild.store import Store, schema
 from lagebild.store.codec import last_day
@@ -90,10 +92,20 @@ def _date_filters(since: str | None, until: str | None) -> list[ColumnElement[bo
     a = schema.articles
     conditions: list[ColumnElement[bool]] = []
     if since:
-        conditions.append(a.c.published_last_day >= Published.parse(since).first_day)
+        conditions.append(a.c.published_last_day >= _day(since, last=False))
     if until:
-        conditions.append(a.c.published_first_day <= last_day(Published.parse(until)))
+        conditions.append(a.c.published_first_day <= _day(until, last=True))
     return conditions
+
+
+def _day(value: str, *, last: bool) -> date:
+    """First or last day a date filter can denote; E101 also for years ``Published`` lets through
+    but ``date`` cannot hold (``0000``)."""
+    published = Published.parse(value)
+    try:
+        return last_day(published) if last else published.first_day
+    except ValueError as exc:
+        raise LagebildError("E101", f"invalid date {value!r}: {exc}") from None
 
 
 def _month(value: str | None, granularity: str | None) -> str | None:

@@ -52,9 +52,11 @@ def test_bad_filter_is_an_html_error_page(server: Server) -> None:
     with server.client() as client:
         response = client.get("/quotes", params={"since": "2025-13"})
         missing = client.get("/articles/ffffffffffffffff")
+        year_zero = client.get("/network", params={"since": "0000"})
     assert response.status_code == 422 and "E101" in response.text
     assert response.headers["content-type"].startswith("text/html")
     assert missing.status_code == 404 and "E203" in missing.text
+    assert year_zero.status_code == 422 and "E101" in year_zero.text
 
 
 def test_static_assets_are_served(server: Server) -> None:
