@@ -202,11 +202,27 @@ class DocView:
         k = self.next(end - 1)
         if self.clause_initial(start) and k is not None and _verb_like(doc[k]):
             return ClauseRole("agent", doc[k].lower_)
-        if j is not None and _verb_like(doc[j]):
-            first = self.prev(j)
-            if first is None or first not in self.name_tokens:  # "Derzeit kontrolliert Russland"
-                return ClauseRole("agent", doc[j].lower_)
+        if j is not None and _verb_like(doc[j]) and self._verb_second(j):
+            return ClauseRole("agent", doc[j].lower_)  # "Derzeit kontrolliert Russland"
         return ClauseRole("other")
+
+    def _verb_second(self, j: int) -> bool:
+        """Whether token ``j`` can be the finite verb of an inverted main clause: first in its
+        clause, or after one capitalized word that is not a name ("Derzeit kontrolliert …", "Das
+        bestätigte …", "Am Mittwoch kritisierte …"; not "Scholz besuchte gestern …", not "Putin habe
+        Trump …")."""
+        p = self.prev(j)
+        if p is None or self.lowers[p] in _CLAUSE_OPENERS:
+            return True
+        if not self.texts[p][:1].isupper() or p in self.name_tokens:
+            return False
+        q = self.prev(p)
+        if q is None or self.lowers[q] in _CLAUSE_OPENERS:
+            return True
+        # a two-word first constituent: "Am Mittwoch kritisierte Peking …"
+        r = self.prev(q)
+        short = self.lowers[q] in DETERMINERS or self.lowers[q] in self.lex.place_prepositions
+        return short and (r is None or self.lowers[r] in _CLAUSE_OPENERS)
 
     def _source_verb_near(self, end: int, window: int = 4) -> bool:
         k: int | None = end - 1

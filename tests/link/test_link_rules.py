@@ -160,6 +160,8 @@ METONYMS = [
     ("Das Élysée-Palast widersprach.", "Élysée-Palast", "gov_fra"),
     ("In Brüssel tagen die Minister.", "Brüssel", "gn:2800866"),
     ("Brüssel droht mit Strafzöllen.", "Brüssel", "eu"),
+    ("Am Mittwoch kritisierte Peking die Manöver.", "Peking", "gov_chn"),
+    ("Scholz besuchte gestern Moskau.", "Moskau", "gn:524901"),
     # states: the government when they speak or decide, the state as a territory or army
     ("Die USA sind nicht bereit, Truppen zu schicken.", "USA", "gov_usa"),
     ("Frankreich fordert mehr Geld.", "Frankreich", "gov_fra"),
