@@ -81,3 +81,15 @@ def test_mentions_keep_nested_possessors(run: Run) -> None:
     doc = run("Trumps Regierung widersprach.")
     assert mention(doc, "Trumps Regierung")._.actor_id == "gov_usa"
     assert mention(doc, "Trumps")._.actor_id == "trump"
+
+
+def test_analysis_with_linker_output_meets_the_contract(nlp: Language) -> None:
+    from lagebild.contract import validate
+
+    article = Article.from_text(
+        "US-Präsident Donald Trump traf Selenskyj in Kiew. Er sagte, die Amerikaner stünden bereit.",
+        published="2025-02",
+    )
+    analysis = analysis_from_doc(article, nlp(make_doc(nlp, article)), nlp)
+    validate(analysis.to_json())
+    assert {m.link for m in analysis.entities or ()} >= {"name", "alias", "pronoun", "demonym"}
