@@ -15,26 +15,31 @@ Importing this module registers the factory and the extensions, nothing else::
 
 Writes ``doc.spans["mentions"]`` (entities, role descriptions, demonyms, pronouns; nested spans
 allowed: "Trumps" inside "Trumps Regierung"), the Span extensions ``actor_id``, ``actor_name``,
-``link``, ``confidence``, ``alternatives``, ``members``, and ``doc._.actors`` (id -> records.Actor).
+``link``, ``confidence``, ``alternatives``, ``members``, and ``doc._.actors`` (id -> records.Actor,
+rebuilt from the plain JSON in ``doc._.linked_actors``, so docs survive ``nlp.pipe(n_process=2)``).
 With ``set_ents`` it also adds KB names the NER missed to ``doc.ents`` and relabels entities the
 KB is sure about (confidence >= ``LABEL_FIX_CONFIDENCE``).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from lagebild.errors import LagebildError
 from lagebild.kb import KnowledgeBase, load_kb
 from lagebild.link.lexicon import load_lexicon
 from lagebild.link.matcher import AliasMatcher
 from lagebild.link.resolve import Link, link_doc
-from lagebild.records import Actor, Published
+from lagebild.records import Actor, Published, Role
 
 __all__ = ["COMPONENT", "LABEL_FIX_CONFIDENCE", "LinkerComponent", "actors_of", "make_linker"]
+
+log = logging.getLogger(__name__)
 
 COMPONENT = "lagebild.link.v1"
 # Entities whose KB link is at least this sure get the KB's label (PER/ORG/LOC/MISC) in doc.ents.
@@ -46,16 +51,45 @@ for _name in ("actor_id", "actor_name", "link", "confidence"):
 for _name in ("alternatives", "members"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=())
+
+
+def _actors_getter(doc: Doc) -> dict[str, Actor] | None:
+    """``doc._.actors``: records.Actor per id, rebuilt from the JSON kept in ``doc._.linked_actors``
+    (plain data, so that docs cross process boundaries: ``nlp.pipe(n_process=…)``)."""
+    data = doc._.linked_actors
+    if data is None:
+        return None
+    return {
+        aid: Actor(
+            id=a["id"],
+            name=a["name"],
+            type=a["type"],
+            aliases=tuple(a.get("aliases") or ()),
+            country=a.get("country"),
+            roles=tuple(Role(**r) for r in a.get("roles") or ()),
+        )
+        for aid, a in data.items()
+    }
+
+
+if not Doc.has_extension("linked_actors"):
+    Doc.set_extension("linked_actors", default=None)
 if not Doc.has_extension("actors"):
-    Doc.set_extension("actors", default=None)
+    Doc.set_extension("actors", getter=_actors_getter)
 
 
 def _date(published: Any) -> str | None:
+    """The article date as ``YYYY[-MM[-DD]]``; an unreadable date is logged and treated as none
+    (roles are then not resolved) instead of failing the whole pipeline."""
     if published is None:
         return None
     if isinstance(published, Published):
         return published.value
-    return Published.parse(str(published)).value
+    try:
+        return Published.parse(str(published)).value
+    except LagebildError as exc:
+        log.warning("lagebild_linker: %s; roles are not resolved", exc)
+        return None
 
 
 def actors_of(kb: KnowledgeBase, links: list[Link], on: str | None, doc: Doc) -> dict[str, Actor]:
@@ -108,7 +142,9 @@ class LinkerComponent:
             span._.members = x.members
             spans.append(span)
         doc.spans[self.spans_key] = spans
-        doc._.actors = actors_of(self.kb, links, on, doc)
+        doc._.linked_actors = {
+            aid: actor.to_json() for aid, actor in actors_of(self.kb, links, on, doc).items()
+        }
         if self.set_ents:
             _fix_ents(doc, links)
         return doc

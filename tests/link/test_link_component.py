@@ -93,3 +93,16 @@ def test_analysis_with_linker_output_meets_the_contract(nlp: Language) -> None:
     analysis = analysis_from_doc(article, nlp(make_doc(nlp, article)), nlp)
     validate(analysis.to_json())
     assert {m.link for m in analysis.entities or ()} >= {"name", "alias", "pronoun", "demonym"}
+
+
+def test_multiprocess_pipe_returns_plain_data(nlp: Language) -> None:
+    # doc user data crosses process boundaries as msgpack: the actors are kept as JSON
+    docs = list(nlp.pipe(["Scholz sprach in Berlin.", "Der Kreml schwieg."] * 2, n_process=2))
+    assert [s._.actor_id for s in docs[1].spans["mentions"]] == ["gov_rus"]
+    assert docs[0]._.actors["scholz"].name == "Olaf Scholz"
+
+
+def test_unreadable_date_is_no_date(run: Run) -> None:
+    doc = run("Der Bundeskanzler reiste nach Kiew.", published="im Frühjahr")
+    assert mention(doc, "Kiew")._.actor_id == "gn:703448"
+    assert not [s for s in doc.spans["mentions"] if s._.link == "role-at-date"]
