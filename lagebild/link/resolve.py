@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from lagebild.kb import Candidate, KnowledgeBase, Place
 from lagebild.kb.base import HOME_COUNTRY
 from lagebild.kb.normalize import norm_key, stem_token, strip_articles
-from lagebild.link.context import DETERMINERS, POSSESSIVE_FORMS, DocView
+from lagebild.link.context import DETERMINERS, POSSESSIVE_FORMS, ClauseRole, DocView
 from lagebild.link.lexicon import Lexicon
 from lagebild.link.matcher import METONYM, PLACE, AliasMatcher
 
@@ -287,6 +287,8 @@ class _Linker:
         if metonym or (places and not (salient and top is not None and top.type != "STATE")):
             place = places[0] if places else None
             clause = self.view.clause_role(start, end)
+            if clause.role == "other" and self._prenominal_genitive(start, end):
+                clause = ClauseRole("genitive")  # "Washingtons Botschafter", "Moskaus Haltung"
             state = top is not None and top.type == "STATE" and (place is None or place.id == top.id)
             if state and top is not None:
                 if clause.role == "agent" and not self.view.state_action(clause.verb):
@@ -370,6 +372,17 @@ class _Linker:
             return place.name_en or place.name
         return None
 
+    def _prenominal_genitive(self, start: int, end: int) -> bool:
+        """A genitive name before a noun: "Moskaus Haltung" (not "Paris Hilton": "Pari" is no name)."""
+        text = self.view.texts[end - 1]
+        k = self.view.next(end - 1)
+        if not text.endswith("s") or k is None or k in self.view.name_tokens:
+            return False
+        if not self.view.texts[k][:1].isupper():
+            return False
+        base = strip_articles(norm_key(self.doc[start:end].text[:-1]))
+        return base in self.kb._place_exact or base in self.kb._metonyms
+
     def places(self, text: str) -> list[Place]:
         """KB places of a name; one-word names only by their key or its genitive ("Moskaus"): the
         KB's stem fallback would read "Élysée" as the English town Ely."""
@@ -439,6 +452,7 @@ class _Linker:
         return (
             stem in self.lex.anaphoric_stems
             or stem in self.lex.counterpart_stems
+            or stem in self.kb._offices  # an office noun whose scope comes from a qualifier
             or self.role_of_token(i) is not None
         )
 
@@ -447,7 +461,8 @@ class _Linker:
         ("russischem Präsidenten", "Trumps Vize"); determiners and possessives are left out."""
         start = i
         j = self.view.prev(i)
-        by_end = {x.end: x for x in links if x.label == "PER" and x.kind == "name"}
+        # a genitive possessor: a person ("Trumps Vize") or a state ("Chinas Staatschef")
+        by_end = {x.end: x for x in links if x.label in ("PER", "LOC", "ORG") and x.kind == "name"}
         while j is not None:
             token = self.doc[j]
             if token.lower_ in DETERMINERS or token.lower_ in POSSESSIVE_FORMS:

@@ -90,6 +90,18 @@ ROLES = [
     ("Kremlsprecher bestätigte das Treffen.", "2025-02", "Kremlsprecher", "peskov"),
     ("Der US-Verteidigungsminister sagte das.", "2025-03", "Der US-Verteidigungsminister", "hegseth"),
     ("Die Kanzlerin sprach.", "2019-05", "Die Kanzlerin", "merkel"),
+    ("Trumps Vize sagte das.", "2025-03", "Trumps Vize", "vance"),
+    ("Chinas Staatschef sprach.", "2024-03", "Chinas Staatschef", "xi"),
+    (
+        "Der israelische Ministerpräsident sprach.",
+        "2024-03",
+        "Der israelische Ministerpräsident",
+        "netanyahu",
+    ),
+    ("Der französische Präsident sprach.", "2024-03", "Der französische Präsident", "macron"),
+    ("Die Sprecherin des Weißen Hauses sagte das.", "2025-03", "Die Sprecherin des Weißen Hauses", "leavitt"),
+    ("Der Nato-Generalsekretär sprach.", "2025-03", "Der Nato-Generalsekretär", "rutte"),
+    ("Die Außenministerin sprach.", "2024-03", "Die Außenministerin", "baerbock"),
 ]
 
 
@@ -162,6 +174,8 @@ METONYMS = [
     ("Brüssel droht mit Strafzöllen.", "Brüssel", "eu"),
     ("Am Mittwoch kritisierte Peking die Manöver.", "Peking", "gov_chn"),
     ("Scholz besuchte gestern Moskau.", "Moskau", "gn:524901"),
+    ("Moskaus Haltung ist klar.", "Moskaus", "gov_rus"),
+    ("Paris Hilton kam nach Berlin.", "Paris", "gn:2988507"),
     # states: the government when they speak or decide, the state as a territory or army
     ("Die USA sind nicht bereit, Truppen zu schicken.", "USA", "gov_usa"),
     ("Frankreich fordert mehr Geld.", "Frankreich", "gov_fra"),
