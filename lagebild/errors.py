@@ -11,6 +11,8 @@ Codes (keep them stable; document new ones in ``docs/errors.md``):
 - E4xx contract: E401 JSON does not follow the contract.
 - E5xx knowledge base: E501 KB file missing or of another schema, E502 unknown actor id,
   E503 invalid user YAML.
+- E6xx API: E600 server error, E601 no such route, E602 invalid parameter, E603 writing disabled
+  (no api_token), E604 missing or wrong token, E605 method not allowed, E606 actor not found.
 """
 
 from __future__ import annotations

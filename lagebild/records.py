@@ -71,6 +71,8 @@ class Published:
         if not match:
             raise LagebildError("E101", f"invalid date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()
+        if int(year) < 1:
+            raise LagebildError("E101", f"invalid date {value!r}: year 0 does not exist")
         try:
             if day is not None:
                 parsed = date(int(year), int(month), int(day))

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from lagebild.store import AddItem, Store
 
-__all__ = ["IngestReport", "NearDuplicate", "ingest", "samples_dir"]
+__all__ = ["IngestReport", "NearDuplicate", "ingest", "ingest_articles", "samples_dir"]
 
 
 def samples_dir() -> Path:
@@ -114,13 +114,31 @@ def ingest(
     analyze: bool = True,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Read ``sources``, skip exact duplicates, link near-duplicates, analyze and store the rest.
+    """Read ``sources`` (files, folders, URLs) and ingest their articles (``ingest_articles``)."""
+    from lagebild.ingest import read_many
 
-    Each article is stored in its own transaction, so a failure (or a crash) affects only the
-    article being written; the batch goes on and the failure is reported.
+    settings = settings or Settings()
+    items = read_many(sources, settings=settings, fmt=fmt)
+    return ingest_articles(items, store, settings=settings, nlp=nlp, analyze=analyze, on_progress=on_progress)
+
+
+def ingest_articles(
+    items: Iterable[Article | LagebildError],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+    analyze: bool = True,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Skip exact duplicates, link near-duplicates, analyze and store the rest of ``items``.
+
+    ``items`` may carry read errors (as ``read_many`` yields them); they are reported, not raised.
+    Articles are analyzed in batches and stored a batch per transaction, each article in its own
+    savepoint, so a failure (or a crash) never leaves half an article; the batch goes on and the
+    failure is reported.
     """
     from lagebild.analyze import analysis_from_doc, get_pipeline, make_doc
-    from lagebild.ingest import read_many
     from lagebild.ingest.dedup import (
         NearDuplicateIndex,
         signature,
@@ -142,7 +160,7 @@ def ingest(
         if on_progress is not None:
             on_progress(kind, detail)
 
-    for batch in _batches(read_many(sources, settings=settings, fmt=fmt), settings.batch_size):
+    for batch in _batches(items, settings.batch_size):
         articles = [item for item in batch if isinstance(item, Article)]
         stored_before = store.existing(a.id for a in articles)
         fresh: list[AddItem] = []

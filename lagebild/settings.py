@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     date_field: str = "published"
     url_field: str = "url"
     id_field: str = "id"
+    # Bearer token that enables writes through the API (POST /api/articles); None = read-only.
+    api_token: str | None = None
+    # The user's own actors (YAML, docs/kb.md), merged into the bundled knowledge base.
+    kb: Path | None = None
     n_process: int = 1
     batch_size: int = 32
 

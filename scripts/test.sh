@@ -8,9 +8,8 @@ python3 -m pip install --quiet -e ".[dev]"
 if [ -x scripts/pg_test_server.sh ] || [ -f scripts/pg_test_server.sh ]; then
   bash scripts/pg_test_server.sh install
 fi
-# API, web and export tests: FastAPI/uvicorn/schemathesis/pyarrow (until pyproject lists them) and
-# Debian's chromium for Playwright (never `playwright install`: it downloads browsers).
-python3 -m pip install --quiet fastapi uvicorn jinja2 playwright schemathesis pyarrow
+# Browser tests drive Debian's chromium with Playwright (never `playwright install`: it downloads
+# browsers, which this machine cannot reach).
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null

@@ -27,7 +27,7 @@ def test_published_keeps_granularity(raw: str, value: str, granularity: str) -> 
     assert (published.value, published.granularity) == (value, granularity)
 
 
-@pytest.mark.parametrize("raw", ["2025-13", "2025-02-30", "Februar 2025", "25-02", ""])
+@pytest.mark.parametrize("raw", ["2025-13", "2025-02-30", "Februar 2025", "25-02", "", "0000", "0000-05"])
 def test_published_rejects_invalid(raw: str) -> None:
     with pytest.raises(LagebildError) as info:
         Published.parse(raw)

@@ -381,7 +381,7 @@ def create_app(
     from lagebild.store import open_store
 
     settings = settings or Settings()
-    token = api_token if api_token is not None else getattr(settings, "api_token", None)
+    token = api_token if api_token is not None else settings.api_token
     own_store = store is None
     the_store = store if store is not None else open_store(settings.db)
     runtime = _Runtime(settings, the_store, nlp, token or None)

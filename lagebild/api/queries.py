@@ -60,7 +60,7 @@ def engine_of(store: Store) -> Engine:
 
     ``Store`` keeps it private; a public read-only accessor is proposed in the API report.
     """
-    engine: Engine = store._engine
+    engine: Engine = store.engine
     return engine
 
 

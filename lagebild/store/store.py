@@ -258,6 +258,11 @@ class Store:
         self.url = url
         self.schema_version = schema_version
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for read-only queries the store has no method for (the API's)."""
+        return self._engine
+
     # -- context manager ------------------------------------------------------------------------
 
     def __enter__(self) -> Store:
