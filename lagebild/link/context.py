@@ -168,6 +168,10 @@ class DocView:
 
     def _role_from_parse(self, start: int, end: int) -> ClauseRole:
         root = self.doc[start:end].root
+        while (
+            root.dep_ == "conj" and root.head.i < root.i
+        ):  # "Paris und Berlin würden": the first conjunct's role
+            root = root.head
         cases = [c for c in root.children if c.dep_ == "case"]
         if not cases and root.head.pos_ == "ADP" and root.head.i < start:
             cases = [root.head]  # TIGER: the preposition heads the noun

@@ -92,10 +92,10 @@ class AliasMatcher:
                 if tuple(stems[i : i + size]) == phrase:
                     if lower_start and (size == 1 or not doc[i + size - 1].text[:1].isupper()):
                         continue
-                    # one-word matches: no function words, short ones only in capitals ("AUS", not "Aus")
+                    # one-word matches: no function words; short ones only as acronyms ("AfD", not "Aus")
                     if size == 1 and (
                         token.lower_ in self._not_names
-                        or (len(token.text) <= 3 and not token.text.isupper())
+                        or (len(token.text) <= 3 and sum(c.isupper() for c in token.text) < 2)
                         or not self._word_form(token.text)
                     ):
                         continue

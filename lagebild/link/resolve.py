@@ -72,6 +72,7 @@ CONFIDENCE = {
     "local": 0.6,
     "doc-alias": 0.8,  # part of a person's name the document gave in full ("Lai" after "Lai Ching-te")
     "ambiguous-name": 0.6,  # several KB actors equally likely
+    "foreign-party": 0.5,  # a party of another country by an acronym in German news
 }
 _NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _TYPE_LABEL = {"PER": "PER", "ORG": "ORG", "GOV": "ORG", "STATE": "LOC", "MISC": "MISC"}
@@ -208,6 +209,16 @@ def _name_spans(
         if label is None:
             continue
         inside = [(n, m) for n, m in enumerate(matches) if m.start < ent.end and ent.start < m.end]
+        wider = [
+            (n, m)
+            for n, m in inside
+            if m.start <= ent.start and m.end >= ent.end and len(ent) < m.end - m.start
+        ]
+        if wider:  # the NER found "Putin", the KB knows "Wladimir Putin"
+            n, m = wider[0]
+            used.add(n)
+            out.append((m.start, m.end, label if m.end == ent.end else None, m.kinds, True))
+            continue
         known = bool(kb.lookup(ent.text, fuzzy=False) or kb.metonym(ent.text) or kb.places(ent.text))
         if known or not inside:
             out.append((ent.start, ent.end, label, 0, True))
@@ -335,6 +346,8 @@ class _Linker:
             actor.country == HOME_COUNTRY and all(self.kb.actor(t).country != HOME_COUNTRY for t in ties)
         ):
             conf = min(conf, CONFIDENCE["ambiguous-name"])  # a German actor beats foreign namesakes
+        if actor.id.startswith("party:") and not actor.id.startswith(f"party:{HOME_COUNTRY}:"):
+            conf = min(conf, CONFIDENCE["foreign-party"])  # "CDU": the KB knows only the Portuguese one
         link = self._make(
             start, end, _TYPE_LABEL.get(actor.type, "MISC"), actor.id, best.how, round(conf, 3), subject, ner
         )

@@ -23,6 +23,7 @@ NAMES = [
     ("Die Europäische Union verhängt Sanktionen.", "Europäische Union", "eu", "alias"),
     ("Der Beitrag erschien auf Truth Social.", "Truth Social", "truth_social", "name"),
     ("Die Bundesregierung lehnt das ab.", "Bundesregierung", "gov_deu", "alias"),
+    ("Die AfD legte zu.", "AfD", "party:DEU:afd", "alias"),
     (
         "Die Beratungen des westlichen Militärbündnisses dauern an.",
         "westlichen Militärbündnisses",
@@ -64,6 +65,19 @@ def test_matcher_finds_names_the_ner_missed(run: Run) -> None:
         ("Paris", "gn:2988507"),
     ]
     assert [(e.text, e.label_) for e in doc.ents] == [("Scholz", "PER"), ("Macron", "PER"), ("Paris", "LOC")]
+
+
+def test_kb_name_wider_than_the_ner_span(run: Run) -> None:
+    words = ["Kremlchef", "Wladimir", "Putin", "setze", "auf", "Gewalt", "."]
+    doc = run(words, ents=["O", "O", "B-PER", "O", "O", "O", "O"], published="2024-03")
+    span = mention(doc, "Kremlchef Wladimir Putin")
+    assert (span._.actor_id, span._.confidence) == ("putin", 0.99)
+    assert [e.text for e in doc.ents] == ["Putin"]  # the NER span stays as the NER made it
+
+
+def test_foreign_party_acronym_has_low_confidence(run: Run) -> None:
+    doc = run(["Die", "CDU", "gewann", "."], ents=["O", "B-ORG", "O", "O"])
+    assert mention(doc, "CDU")._.confidence <= 0.5
 
 
 def test_kb_fixes_a_wrong_ner_label(run: Run) -> None:
