@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -148,6 +148,11 @@ def _metonym(kb: KnowledgeBase, text: str) -> str | None:
     return kb.metonym(text)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _places(kb: KnowledgeBase, text: str) -> tuple[Place, ...]:
+    return tuple(kb.places(text))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _stem1(text: str) -> str:
     """One token's stem ("Präsidenten" -> "prasident")."""
@@ -219,7 +224,7 @@ def _name_spans(
             used.add(n)
             out.append((m.start, m.end, label if m.end == ent.end else None, m.kinds, True))
             continue
-        known = bool(kb.lookup(ent.text, fuzzy=False) or kb.metonym(ent.text) or kb.places(ent.text))
+        known = bool(_lookup(kb, ent.text, False) or _metonym(kb, ent.text) or _places(kb, ent.text))
         if known or not inside:
             out.append((ent.start, ent.end, label, 0, True))
             used.update(n for n, m in inside if m.start >= ent.start and m.end <= ent.end)
@@ -406,7 +411,7 @@ class _Linker:
             or key in exact
             or any(key.endswith(e) and key[: -len(e)] in exact for e in ("s", "es"))
         ):
-            return self.kb.places(text)
+            return list(_places(self.kb, text))
         return []
 
     def _prominence(self, actor_id: str) -> int:
@@ -564,7 +569,6 @@ class _Linker:
             det_start = d if d is not None and doc[d].lower_ in DETERMINERS else start
             link = self._role_link(det_start, end, key, links)
             if link is not None and link.actor_id:
-                link.extra["office_token"] = str(i)
                 out.append(link)
                 covered.update(range(det_start, end))
         return out
@@ -749,7 +753,3 @@ def _covered(links: Iterable[Link], kinds: tuple[str, ...] | None = None) -> set
         if kinds is None or x.kind in kinds:
             out.update(range(x.start, x.end))
     return out
-
-
-def with_span(link: Link, start: int, end: int) -> Link:
-    return replace(link, start=start, end=end)
