@@ -13,10 +13,12 @@ else the largest one inside it. Types:
 
 ``evaluate_linking(shared)`` uses the trained pipeline when it is present (``lagebild.nlp``),
 else ``spacy.blank("de")`` with the linker alone (no NER, no parse); ``model`` says which.
+``python -m lagebild.link.evaluate [shared] [--ner-noise=0.3]`` prints the report.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from pathlib import Path
@@ -30,6 +32,7 @@ from lagebild.kb import KnowledgeBase, load_kb
 __all__ = ["evaluate_linking", "linking_pipeline"]
 
 _TYPES = ("actor", "place", "demonym", "pronoun")
+_LABELS = ("PER", "ORG", "LOC", "MISC")
 
 
 def linking_pipeline(model: bool | None = None) -> tuple[Language, str]:
@@ -55,9 +58,18 @@ def linking_pipeline(model: bool | None = None) -> tuple[Language, str]:
 
 
 def evaluate_linking(
-    shared: Path, *, nlp: Language | None = None, model: bool | None = None
+    shared: Path,
+    *,
+    nlp: Language | None = None,
+    model: bool | None = None,
+    ner_noise: float = 0.0,
+    seed: int = 0,
 ) -> dict[str, Any]:
-    """Accuracy per mention type and overall over the seed gold files in ``shared / "seeds"``."""
+    """Accuracy per mention type and overall over the seed gold files in ``shared / "seeds"``.
+
+    ``ner_noise`` (0-1): before the linker runs, drop that share of the NER's entities and give
+    another label to the same share of the rest (random, ``seed``) — how much a weaker NER costs.
+    """
     import yaml
 
     from lagebild.analyze import make_doc
@@ -75,7 +87,13 @@ def evaluate_linking(
         text_path = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".txt"))
         article = parse_seed(text_path.read_text(encoding="utf-8"), source=str(text_path))
         started = time.perf_counter()
-        doc = nlp(make_doc(nlp, article))
+        if ner_noise > 0:
+            with nlp.select_pipes(disable=["lagebild_linker"]):
+                doc = nlp(make_doc(nlp, article))
+            _perturb_ents(doc, ner_noise, random.Random(seed))
+            doc = nlp.get_pipe("lagebild_linker")(doc)
+        else:
+            doc = nlp(make_doc(nlp, article))
         seconds += time.perf_counter() - started
         items += [dict(item, article=gold_path.name.split(".")[0]) for item in _score(doc, gold, kb)]
     by_type: dict[str, dict[str, Any]] = {}
@@ -85,7 +103,7 @@ def evaluate_linking(
         by_type[kind] = {"n": len(chosen), "correct": correct, "accuracy": _ratio(correct, len(chosen))}
     correct = sum(i["ok"] for i in items)
     return {
-        "model": description,
+        "model": description + (f", NER noise {ner_noise} (seed {seed})" if ner_noise > 0 else ""),
         "articles": len(golds),
         "overall": {"n": len(items), "correct": correct, "accuracy": _ratio(correct, len(items))},
         "by_type": by_type,
@@ -93,6 +111,17 @@ def evaluate_linking(
         "errors": [{k: v for k, v in i.items() if k != "ok"} for i in items if not i["ok"]],
         "seconds": round(seconds, 3),
     }
+
+
+def _perturb_ents(doc: Doc, share: float, rng: random.Random) -> None:
+    kept = []
+    for ent in doc.ents:
+        if rng.random() < share:
+            continue
+        if rng.random() < share:
+            ent = Span(doc, ent.start, ent.end, label=rng.choice([x for x in _LABELS if x != ent.label_]))
+        kept.append(ent)
+    doc.ents = kept
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -230,8 +259,10 @@ def main() -> None:
 
     from lagebild.nlp.data import shared_dir
 
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_dir()
-    print(json.dumps(evaluate_linking(shared), ensure_ascii=False, indent=2))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    noise = next((float(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--ner-noise=")), 0.0)
+    shared = Path(args[0]) if args else shared_dir()
+    print(json.dumps(evaluate_linking(shared, ner_noise=noise), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":
