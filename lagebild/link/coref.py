@@ -59,6 +59,8 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
                 k = view.next(i)
                 if k is None or not doc[k].text[:1].isupper():  # not "Präsident Macron" (a name follows)
                     found = _anaphoric_office(view, kb, i, anaphoric[stem], chain, on)
+            elif stem in lex.government_stems:
+                found = _own_government(view, kb, i, chain)
         if found is not None:
             out.append(found)
             chain.append(found)
@@ -198,6 +200,33 @@ def _possessor(view: DocView, i: int, chain: Sequence[Link]) -> tuple[int, Link 
     stem = POSSESSIVE_FORMS[doc[j].lower_]
     feats = view.lex.possessives[stem]
     return start, _pronoun(view, j, feats, chain)
+
+
+def _own_government(view: DocView, kb: KnowledgeBase, i: int, chain: Sequence[Link]) -> Link | None:
+    """ "Seine Regierung" (Tusk's): the government of the possessor's country."""
+    j = view.prev(i)
+    if j is None or view.lowers[j] not in POSSESSIVE_FORMS:
+        return None
+    owner = _pronoun(view, j, view.lex.possessives[POSSESSIVE_FORMS[view.lowers[j]]], chain)
+    if owner is None or owner.label != "PER" or not owner.actor_id or not kb.has_actor(owner.actor_id):
+        return None
+    country = kb.actor(owner.actor_id).country
+    gov = kb.government_of(country) if country else None
+    if gov is None:
+        return None
+    return Link(
+        j,
+        i + 1,
+        "ORG",
+        gov,
+        kb.actor(gov).name,
+        "description",
+        CONFIDENCE["description"],
+        kind="description",
+        gender="Fem",
+        number="Sing",
+        subject=view.is_subject(j, i + 1),
+    )
 
 
 def _counterpart(

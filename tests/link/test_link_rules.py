@@ -343,6 +343,12 @@ def test_counterpart_with_name_is_linked_by_name(run: Run) -> None:
     assert (span._.actor_id, span._.link) == ("xi", "name")
 
 
+def test_possessive_government(run: Run) -> None:
+    doc = run("Tusk stellt die Vertrauensfrage. Seine Regierung habe eine Mehrheit.", published="2025-06")
+    span = mention(doc, "Seine Regierung")
+    assert (span._.actor_id, span._.link) == ("gov_pol", "description")
+
+
 def test_group_die_beiden(run: Run) -> None:
     doc = run("Scholz empfing Macron in Berlin. Die beiden sprachen über die Ukraine.", published="2024-03")
     span = mention(doc, "Die beiden")
