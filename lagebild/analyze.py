@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from lagebild.errors import LagebildError
-from lagebild.records import Actor, Analysis, Article, Mention, Timex
+from lagebild.records import Actor, Analysis, Article, Mention, Quote, Timex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTORS", "analysis_from_doc", "analyze", "analyze_many", "get_pipeline", "make_doc"]
 
 # The extraction components added after the trained model's own (tagger, parser, NER), in order.
-EXTRACTORS: tuple[str, ...] = ("lagebild_linker", "lagebild_time")
+EXTRACTORS: tuple[str, ...] = ("lagebild_linker", "lagebild_quotes", "lagebild_time")
 
 
 def get_pipeline(model: Path | str | None = None) -> Language:
@@ -30,6 +30,7 @@ def get_pipeline(model: Path | str | None = None) -> Language:
     E301 when the model is missing or cannot be loaded.
     """
     import lagebild.link.component
+    import lagebild.quotes.component
     import lagebild.time.component  # noqa: F401  (registers the factory)
     from lagebild.nlp import load_pipeline
 
@@ -50,6 +51,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc.user_data["article_id"] = article.id
     doc.user_data["published"] = article.published
+    doc.user_data["subheadings"] = [(s.start, s.end) for s in article.subheadings]
     return doc
 
 
@@ -102,8 +104,20 @@ def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
     if "lagebild_time" in nlp.pipe_names:
         timexes = tuple(span._.timex for span in doc.spans.get("timexes", ()) if span._.timex is not None)
         components.append(nlp.get_pipe("lagebild_time").version)  # type: ignore[attr-defined]
+    quotes: tuple[Quote, ...] | None = None
+    reported: tuple[Quote, ...] | None = None
+    if "lagebild_quotes" in nlp.pipe_names:
+        quotes = tuple(span._.quote for span in doc.spans.get("quotes", ()) if span._.quote is not None)
+        reported = tuple(span._.quote for span in doc.spans.get("reported", ()) if span._.quote is not None)
+        components.append(nlp.get_pipe("lagebild_quotes").version)  # type: ignore[attr-defined]
     return Analysis(
-        article=article, entities=entities, actors=actors, timexes=timexes, components=tuple(components)
+        article=article,
+        entities=entities,
+        actors=actors,
+        quotes=quotes,
+        reported=reported,
+        timexes=timexes,
+        components=tuple(components),
     )
 
 

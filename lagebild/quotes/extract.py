@@ -1,0 +1,1113 @@
+"""Who said what: direct, partial and reported quotes of a German ``Doc``, by rules (docs/quotes.md).
+
+:func:`find_quotes` is a pure function over a ``Doc``: it reads the tokens (text, and when present
+tag/POS, morphology, lemma, dependency parse), ``doc.spans["mentions"]`` of the entity linker (else
+``doc.ents``) and ``doc.user_data["subheadings"]``; it returns :class:`Found` items and changes
+nothing. The component (:mod:`lagebild.quotes.component`) stores them on the doc.
+
+The steps, per sentence in reading order:
+
+1. quotation marks are paired (:mod:`lagebild.quotes.marks`); a quotation is one unit of the
+   sentence split (its inner full stops do not end the sentence), so "„…“, sagte X." is one sentence;
+2. cues: speech verbs of the lexicon (separable ones only with their particle, which may follow
+   later in the clause: "fügte … an"), attribution prepositions (laut, zufolge, nach Angaben),
+   adverbs (demnach), the reportative modal "soll";
+3. reported speech: cue + dass/ob clause or a V2 clause in Konjunktiv, a clause before a trailing
+   cue ("…, fügte er an."), the clause of an attribution phrase, "Das/Dies teilte X mit", "So soll …",
+   and continuation sentences in Konjunktiv, which keep the speaker of the sentence before;
+4. direct and partial quotes: the cue after the closer ("…“, sagte X"), before the opener
+   ("X sagte: „…“"), elsewhere in the sentence (partial quotes), else the speaker of the sentence
+   before or the "Das sagte X" sentence after; a quotation inside a subheading that repeats a body
+   quote is skipped;
+5. the speaker of a cue: the mention ending right before the cue at the clause start ("Hegseth
+   sagte"), the one right after it ("sagte Hegseth", "fügte er an"), the parser's subject, the first
+   actor mention of a verb-final clause; a pronoun speaker is checked against the subject of the
+   sentence before; addressee ("gegenüber X", "zu X") and medium ("auf Truth Social", "vor
+   Journalisten") come from the cue's clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from lagebild.quotes.lexicon import CueLexicon, VerbEntry, load_cues
+from lagebild.quotes.marks import MARKS, QuoteMarks, find_quote_marks
+
+__all__ = ["COMPONENT", "Found", "find_quotes"]
+
+COMPONENT = "lagebild.quotes.v1"
+
+# Confidences of the speaker rules (hand-set, checked on the seed and wikinews-quotation-2024 train:
+# they rank attributions, 0.5 and below means "we are not sure who said this").
+CONF_ADJACENT = 0.9  # "Hegseth sagte", "sagte Hegseth"
+CONF_PARSE = 0.75  # subject by the dependency parse
+CONF_CLAUSE = 0.6  # first actor mention of the cue's clause
+CONF_CARRIED = 0.65  # speaker of the sentence before (quote/Konjunktiv continuation)
+CONF_CARRIED_FAR = 0.45  # speaker of a sentence two or three back
+CONF_NONE = 0.3  # no speaker found
+# Sentences back within which a speaker carries over to a Konjunktiv I sentence or "demnach".
+CARRY_SENTENCES = 3
+
+_SENT_END = {".", "!", "?", "…"}
+_CLAUSE_PUNCT = {",", ";", ":", "–", "—", "(", ")", "-"}
+_COMPLEMENTIZERS = {"dass", "daß", "ob"}
+_CONTEXT_ONLY = {"wie", "was", "warum", "weshalb", "wer", "wo", "wann"}
+_SKIP_AFTER_CUE = {"dies", "das", "dazu", "auch", "jedoch", "aber", "zudem", "außerdem", "nun", "dann", "so"}
+_CLAUSE_LEAD = {"und", "auch", "doch", "aber", "denn", "so", "zudem", "außerdem", "jedoch"}
+_DEMONSTRATIVES = {"das", "dies", "dieses"}
+_PERSONAL = {"er", "sie", "es", "ich", "wir", "ihr"}
+_NOM_PRONOUNS = {"er", "sie", "ich", "wir"}
+_ACTOR_LABELS = {"PER", "ORG", "GPE", "LOC", "NORP"}
+_ABBREVIATIONS = {"dr", "prof", "nr", "st", "bzw", "ca", "vgl", "z", "b", "u", "a", "d", "h", "usw"}
+
+
+@dataclass
+class Found:
+    """One quote as the rules found it (token indices into the doc; mutable while being built)."""
+
+    kind: str  # direct | partial | reported
+    start: int  # content, characters
+    end: int
+    cue: tuple[int, int] | None = None  # token range of the cue word(s), particle excluded
+    particle: int | None = None  # token index of a separated verb particle ("fügte … an")
+    cue_lemma: str | None = None
+    speaker: tuple[int, int] | None = None
+    actor_id: str | None = None
+    addressee: tuple[int, int] | None = None
+    medium: tuple[int, int] | None = None
+    mood: str | None = None
+    confidence: float = CONF_NONE
+    rule: str = ""
+    marks: QuoteMarks | None = field(default=None, repr=False)
+
+    def cue_text(self, doc: Doc) -> str | None:
+        """The cue as read: verb and particle ("fügte an"), or the attribution phrase."""
+        if self.cue is None:
+            return None
+        words = [doc[self.cue[0] : self.cue[1]].text]
+        if self.particle is not None:
+            words.append(doc[self.particle].text)
+        return " ".join(words)
+
+
+@dataclass
+class _Cue:
+    i: int  # the verb token
+    entry: VerbEntry
+    particle: int | None
+    lemma: str
+    lo: int  # its clause
+    hi: int
+
+
+@dataclass
+class _Speaker:
+    span: tuple[int, int] | None
+    actor_id: str | None
+    confidence: float
+
+
+@dataclass
+class _State:
+    """The last attribution: who spoke in which sentence, with which cue."""
+
+    speaker: _Speaker | None = None
+    cue: tuple[int, int] | None = None
+    particle: int | None = None
+    cue_lemma: str | None = None
+    sentence: int = -10
+
+
+class _Context:
+    def __init__(self, doc: Doc, lex: CueLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = doc.text
+        self.marks = [q for q in find_quote_marks(doc.text) if q.level == 1]
+        self.mark_tokens: set[int] = set()
+        self.inside = [False] * len(doc)  # token inside a double-level quotation
+        self.quote_of: dict[int, QuoteMarks] = {}
+        for q in self.marks:
+            for pos in (q.open, q.close):
+                if pos is not None:
+                    tok = _token_at(doc, pos)
+                    if tok is not None:
+                        self.mark_tokens.add(tok)
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                if i not in self.mark_tokens:
+                    self.inside[i] = True
+                    self.quote_of[i] = q
+        self.mentions = _mentions(doc)
+        self.headings = _headings(doc)
+        self.sentences = _sentences(self)
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def _mentions(doc: Doc) -> list[Span]:
+    if "mentions" in doc.spans:
+        return list(doc.spans["mentions"])
+    spans = [e for e in doc.ents if e.label_ in _ACTOR_LABELS or e.label_ == "MISC"]
+    spans += [doc[t.i : t.i + 1] for t in doc if t.lower_ in _PERSONAL]
+    return spans
+
+
+def _headings(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of subheadings (``doc.user_data["subheadings"]``, else short unpunctuated lines)."""
+    given = doc.user_data.get("subheadings")
+    if given is not None:
+        out = []
+        for item in given:
+            if isinstance(item, tuple | list):
+                out.append((int(item[0]), int(item[1])))
+            else:
+                out.append((int(item.start), int(item.end)))
+        return out
+    out = []
+    pos = 0
+    for block in doc.text.split("\n"):
+        stripped = block.strip()
+        if stripped and len(stripped.split()) <= 12 and stripped[-1] not in '.!?:“"«»”)':
+            start = pos + block.index(stripped)
+            if pos > 0:  # the first line is a lead or title, not a subheading
+                out.append((start, start + len(stripped)))
+        pos += len(block) + 1
+    return out
+
+
+def _sentences(ctx: _Context) -> list[tuple[int, int]]:
+    """Sentence token ranges; a quotation does not end a sentence inside itself, a line break does."""
+    doc = ctx.doc
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(doc)
+    i = 0
+
+    def next_word(j: int) -> int:
+        while j < n and doc[j].is_space:
+            j += 1
+        return j
+
+    while i < n:
+        tok = doc[i]
+        boundary = False
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            boundary = True
+        elif tok.text in _SENT_END and not ctx.inside[i]:
+            j = i + 1
+            while j < n and j in ctx.mark_tokens and _is_closer(ctx, j):
+                j += 1
+            k = next_word(j)
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            if k >= n or (
+                (doc[k].text[:1].isupper() or doc[k].text[:1] in MARKS or doc[k].is_digit)
+                and prev.rstrip(".") not in _ABBREVIATIONS
+            ):
+                boundary = True
+                i = j - 1
+        elif tok.text in _SENT_END and ctx.inside[i]:
+            # "… Ende.“ Neuer Satz": the sentence ends after the closer
+            j = i + 1
+            if j < n and j in ctx.mark_tokens and _is_closer(ctx, j):
+                k = next_word(j + 1)
+                if k >= n or doc[k].text[:1].isupper() or "\n" in doc[j].whitespace_:
+                    boundary = True
+                    i = j
+        if boundary:
+            if i + 1 > start:
+                out.append((start, i + 1))
+            start = i + 1
+        i += 1
+    if start < n:
+        out.append((start, n))
+    # drop whitespace-only sentences, trim whitespace tokens
+    trimmed = []
+    for a, b in out:
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _is_closer(ctx: _Context, i: int) -> bool:
+    tok = ctx.doc[i]
+    return any(q.close is not None and tok.idx <= q.close < tok.idx + len(tok) for q in ctx.marks)
+
+
+# --- token tests -----------------------------------------------------------------------------------
+
+
+def _is_verbish(tok: Token) -> bool:
+    if tok.pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADJ", "ADP", "NUM"):
+        return False
+    if tok.tag_ and tok.tag_[0] not in "V" and tok.tag_ not in ("", "_"):
+        return False
+    return not (tok.text[:1].isupper() and tok.i > 0 and not _sentence_initial(tok))
+
+
+def _sentence_initial(tok: Token) -> bool:
+    if tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_space or prev.text in _SENT_END or prev.text in MARKS or prev.text == ":"
+
+
+def _is_finite(tok: Token) -> bool:
+    if "VerbForm=Fin" in tok.morph:
+        return True
+    if tok.tag_:
+        return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _mood(ctx: _Context, tok: Token) -> str | None:
+    """'Konjunktiv I', 'Konjunktiv II' or None for a finite verb token."""
+    low = tok.lower_
+    if not _is_finite(tok) and low not in ctx.lex.konjunktiv_i and low not in ctx.lex.konjunktiv_ii:
+        return None
+    doc = tok.doc
+    near = {doc[j].lower_ for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)}
+    if "ich" in near:  # "ich habe", "werde ich": first person indicative
+        return None
+    if low in ctx.lex.konjunktiv_ii:
+        return "Konjunktiv II"
+    if low in ctx.lex.konjunktiv_i:
+        return "Konjunktiv I"
+    if "Mood=Sub" in tok.morph:
+        return "Konjunktiv II" if low.endswith(("te", "ten", "ste", "sten")) else "Konjunktiv I"
+    lemma = tok.lemma_.lower()
+    if lemma.endswith("en") and low == lemma[:-1] and _is_finite(tok) and tok.pos_ in ("VERB", "AUX"):
+        return "Konjunktiv I"  # bestehe, gehe: form = lemma minus n
+    return None
+
+
+def _clause(ctx: _Context, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of token ``i`` inside [lo, hi): bounded by commas, colons, dashes, quotation marks."""
+    doc = ctx.doc
+    a = i
+    while a > lo and doc[a - 1].text not in _CLAUSE_PUNCT and a - 1 not in ctx.mark_tokens:
+        if ctx.inside[a - 1] != ctx.inside[i]:
+            break
+        a -= 1
+    b = i + 1
+    while (
+        b < hi
+        and doc[b].text not in _CLAUSE_PUNCT
+        and b not in ctx.mark_tokens
+        and doc[b].text not in _SENT_END
+    ):
+        if ctx.inside[b] != ctx.inside[i]:
+            break
+        b += 1
+    return a, b
+
+
+def _particle(ctx: _Context, entry: VerbEntry, i: int, hi: int) -> int | None:
+    """A separated particle of ``entry`` after ``i`` in its clause: "kündigte … an" (before , . : „)."""
+    doc = ctx.doc
+    for j in range(i + 1, hi):
+        tok = doc[j]
+        if tok.lower_ in entry.particles:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if (
+                tok.tag_ == "PTKVZ"
+                or nxt is None
+                or nxt.text in _SENT_END
+                or nxt.text in _CLAUSE_PUNCT
+                or (nxt.text in MARKS)
+                or nxt.lower_ in ("und", "oder")
+            ):
+                return j
+    return None
+
+
+def _cues(ctx: _Context, lo: int, hi: int) -> list[_Cue]:
+    """Speech-verb cues in sentence [lo, hi), outside quotations."""
+    out = []
+    doc = ctx.doc
+    for i in range(lo, hi):
+        if ctx.inside[i]:
+            continue
+        tok = doc[i]
+        if not _is_verbish(tok):
+            continue
+        for entry, fused in ctx.lex.lookup(tok.text, tok.lemma_ if tok.lemma_ != tok.text else ""):
+            a, b = _clause(ctx, i, lo, hi)
+            particle: int | None = None
+            if fused:
+                lemma = fused + entry.lemma
+            elif entry.particles:
+                particle = _particle(ctx, entry, i, b if b < hi else hi)
+                if particle is None and not entry.alone:
+                    continue
+                lemma = (doc[particle].lower_ + entry.lemma) if particle is not None else entry.lemma
+            else:
+                lemma = entry.lemma
+            out.append(_Cue(i, entry, particle, lemma, a, b))
+            break
+    return out
+
+
+# --- speakers --------------------------------------------------------------------------------------
+
+
+def _outer_mention(ctx: _Context, start: int | None = None, end: int | None = None) -> Span | None:
+    """The longest actor mention starting at ``start`` (or ending at ``end``); demonyms excluded."""
+    best: Span | None = None
+    for m in ctx.mentions:
+        if start is not None and m.start != start:
+            continue
+        if end is not None and m.end != end:
+            continue
+        if m.label_ == "MISC" and (m._.link if m.has_extension("link") else None) == "demonym":
+            continue
+        if best is None or len(m) > len(best):
+            best = m
+    return best
+
+
+def _containing_mention(ctx: _Context, i: int) -> Span | None:
+    best: Span | None = None
+    for m in ctx.mentions:
+        if m.start <= i < m.end and (best is None or len(m) > len(best)):
+            if m.label_ == "MISC" and len(m) == 1 and m.start == i and not m.text[:1].isupper():
+                continue
+            best = m
+    return best
+
+
+def _actor(span: Span) -> str | None:
+    return span._.actor_id if span.has_extension("actor_id") else None
+
+
+def _link_conf(span: Span) -> float:
+    value = span._.confidence if span.has_extension("confidence") else None
+    return float(value) if value is not None else 0.8
+
+
+def _speaker_from_mention(ctx: _Context, m: Span, base: float) -> _Speaker:
+    actor = _actor(m)
+    conf = base * (0.5 + 0.5 * _link_conf(m)) if actor else base * 0.7
+    if len(m) == 1 and m[0].lower_ in ("er", "sie"):
+        actor, conf = _check_pronoun(ctx, m, actor, conf)
+    return _Speaker((m.start, m.end), actor, round(conf, 3))
+
+
+def _check_pronoun(ctx: _Context, m: Span, actor: str | None, conf: float) -> tuple[str | None, float]:
+    """A pronoun speaker refers to the subject of the sentence before more often than not (centering):
+    when that sentence opens with a person mention other than the linker's choice, prefer it."""
+    idx = _sentence_index(ctx, m.start)
+    if idx <= 0:
+        return actor, conf
+    a, b = ctx.sentences[idx - 1]
+    j = a
+    while j < b and (ctx.doc[j].lower_ in _CLAUSE_LEAD or ctx.doc[j].is_punct):
+        j += 1
+    first = _outer_mention(ctx, start=j)
+    if first is None or first.label_ != "PER" or _actor(first) is None:
+        return actor, conf
+    if _actor(first) != actor:
+        return _actor(first), min(conf, 0.6)
+    return actor, conf
+
+
+def _np_after(ctx: _Context, i: int, hi: int) -> tuple[int, int] | None:
+    """A noun phrase (article/adjectives/nouns/names, at most 6 tokens) starting at ``i``."""
+    doc = ctx.doc
+    j = i
+    while j < hi and j - i < 7:
+        tok = doc[j]
+        if tok.pos_ in ("DET", "ADJ", "NOUN", "PROPN") or (not tok.pos_ and tok.is_alpha and j == i):
+            j += 1
+            continue
+        break
+    if j > i and any(doc[k].pos_ in ("NOUN", "PROPN") for k in range(i, j)):
+        return i, j
+    return None
+
+
+def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
+    doc = ctx.doc
+    lo, hi, i = cue.lo, cue.hi, cue.i
+    if cue.entry.impersonal:  # "Aus dem Kreml hieß es": the source is an aus/von phrase, if any
+        for j in range(lo, hi):
+            if doc[j].lower_ in ("aus", "von", "vom") and j != i:
+                for k in range(j + 1, min(j + 4, hi)):
+                    m = _outer_mention(ctx, start=k)
+                    if m is not None:
+                        return _speaker_from_mention(ctx, m, CONF_CLAUSE)
+        return None
+    # (i) subject right before the cue at the clause start: "Der US-Präsident betonte"
+    for end in (i, i - 1):
+        m = _outer_mention(ctx, end=end)
+        if m is not None and m.start >= lo:
+            lead = all(doc[k].lower_ in _CLAUSE_LEAD for k in range(lo, m.start))
+            if lead:
+                return _speaker_from_mention(ctx, m, CONF_ADJACENT)
+    # (i') an apposition before the cue: "Die Sprecherin der Stiftung, Heike van Laak, sagte"
+    if i >= 2 and doc[i - 1].text == ",":
+        m = _outer_mention(ctx, end=i - 1)
+        if m is not None and m.start >= 2 and doc[m.start - 1].text == ",":
+            k = _sentence_index(ctx, i)
+            s_lo = ctx.sentences[k][0] if k >= 0 else 0
+            np = _np_after(ctx, s_lo, m.start - 1)
+            if np is not None and np[1] >= m.start - 2:
+                sp = _speaker_from_mention(ctx, m, CONF_ADJACENT)
+                return _Speaker((s_lo, m.end), sp.actor_id, sp.confidence)
+            if m.label_ == "PER":
+                return _speaker_from_mention(ctx, m, CONF_CLAUSE)
+    # (ii) subject right after the cue (inversion): "sagte Hegseth", "fügte er an", "schrieb der …"
+    j = i + 1
+    skipped = 0
+    while j < hi and skipped < 2 and doc[j].lower_ in _SKIP_AFTER_CUE:
+        j += 1
+        skipped += 1
+    if j < hi:
+        m = _outer_mention(ctx, start=j)
+        if m is not None:
+            return _speaker_from_mention(ctx, m, CONF_ADJACENT)
+        if doc[j].lower_ in _NOM_PRONOUNS:
+            return _Speaker((j, j + 1), None, CONF_CLAUSE * 0.7)
+    # (iii) the parser's subject
+    for child in doc[i].children:
+        if child.dep_ in ("nsubj", "sb", "nsubj:pass") and lo <= child.i < hi:
+            m = _containing_mention(ctx, child.i)
+            if m is not None:
+                return _speaker_from_mention(ctx, m, CONF_PARSE)
+            left = min(t.i for t in child.subtree)
+            right = max(t.i for t in child.subtree) + 1
+            if right - left <= 8 and lo <= left and right <= hi:
+                return _Speaker((left, right), None, CONF_PARSE * 0.6)
+    # (iv) verb-final clause: its first actor mention ("hatte die NATO … zugesichert")
+    for m in sorted(ctx.mentions, key=lambda s: (s.start, -len(s))):
+        if lo <= m.start and m.end <= i and m.label_ in ("PER", "ORG", "GPE") and _actor(m):
+            if doc[m.start - 1].lower_ in ("mit", "von", "an", "für", "gegen") if m.start > 0 else False:
+                continue
+            return _speaker_from_mention(ctx, m, CONF_CLAUSE)
+    # (v) a noun phrase without a linked actor: "sagte ein Sprecher des Ministeriums"
+    if doc[lo].pos_ in ("DET", "NOUN", "PROPN") and lo < i:
+        np = _np_after(ctx, lo, i)
+        if np is not None and np[1] == i:
+            return _Speaker(np, None, CONF_CLAUSE * 0.8)
+    np = _np_after(ctx, i + 1, len(doc))
+    if np is not None:
+        end = np[1]
+        actor = None
+        if end + 1 < len(doc) and doc[end].text == ",":
+            m = _outer_mention(ctx, start=end + 1)
+            if m is not None and m.label_ == "PER":
+                end, actor = m.end, _actor(m)
+        return _Speaker((np[0], end), actor, CONF_CLAUSE * (1.0 if actor else 0.8))
+    return None
+
+
+def _sentence_index(ctx: _Context, i: int) -> int:
+    for k, (a, b) in enumerate(ctx.sentences):
+        if a <= i < b:
+            return k
+    return -1
+
+
+# --- addressee and medium -------------------------------------------------------------------------
+
+
+def _medium(ctx: _Context, lo: int, hi: int) -> tuple[int, int] | None:
+    doc = ctx.doc
+    for j in range(lo, hi):
+        if doc[j].lower_ not in ctx.lex.medium_prepositions or ctx.inside[j]:
+            continue
+        for k in range(j + 1, min(j + 5, hi)):
+            low = doc[k].lower_
+            hit = low in ctx.lex.media_nouns
+            for platform in ctx.lex.platforms:
+                if tuple(t.text for t in doc[k : k + len(platform)]) == platform:
+                    return j, k + len(platform)
+            if hit:
+                end = k + 1
+                for platform in ctx.lex.platforms:  # "auf der Online-Plattform Truth Social"
+                    if tuple(t.text for t in doc[end : end + len(platform)]) == platform:
+                        return j, end + len(platform)
+                while end < hi and doc[end].pos_ == "PROPN" and end - k < 3:
+                    end += 1
+                return j, end
+            if doc[k].text in _CLAUSE_PUNCT or doc[k].pos_ in ("VERB", "AUX"):
+                break
+    return None
+
+
+def _addressee(ctx: _Context, lo: int, hi: int) -> tuple[int, int] | None:
+    doc = ctx.doc
+    for j in range(lo, hi):
+        if doc[j].lower_ not in ctx.lex.addressee_prepositions or ctx.inside[j]:
+            continue
+        # only actors are addressees ("gegenüber Journalisten" is a medium, "zum Beispiel" nothing)
+        for k in range(j + 1, min(j + 4, hi)):
+            m = _outer_mention(ctx, start=k)
+            if m is not None and m.label_ in ("PER", "ORG", "GPE", "LOC"):
+                return j + 1, m.end
+    return None
+
+
+# --- the rules -------------------------------------------------------------------------------------
+
+
+def _content(ctx: _Context, a: int, b: int) -> tuple[int, int]:
+    """Characters of tokens [a, b) without trailing punctuation."""
+    doc = ctx.doc
+    while b > a and (doc[b - 1].text in _SENT_END or doc[b - 1].text in _CLAUSE_PUNCT or doc[b - 1].is_space):
+        b -= 1
+    while a < b and (doc[a].text in _CLAUSE_PUNCT or doc[a].is_space):
+        a += 1
+    if b <= a:
+        return doc[a].idx, doc[a].idx
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+
+def _clause_end(ctx: _Context, a: int, hi: int) -> int:
+    """End of a reported clause starting at ``a``: sentence end, a dash, or ", <cue> <speaker>"."""
+    doc = ctx.doc
+    for j in range(a, hi):
+        if ctx.inside[j] or j in ctx.mark_tokens:
+            continue
+        t = doc[j].text
+        if t in ("–", "—", ";") or t in _SENT_END:
+            return j
+        if t == "," and j + 1 < hi and ctx.lex.lookup(doc[j + 1].text) and _is_verbish(doc[j + 1]):
+            return j
+    return hi
+
+
+def _finite_moods(ctx: _Context, a: int, b: int, limit: int = 8) -> str | None:
+    """The mood of the first finite verb in tokens [a, min(b, a+limit)) outside quotations."""
+    doc = ctx.doc
+    for j in range(a, min(b, a + limit)):
+        if ctx.inside[j]:
+            continue
+        tok = doc[j]
+        mood = _mood(ctx, tok)
+        if mood:
+            return mood
+        if _is_finite(tok) and tok.pos_ in ("VERB", "AUX") and tok.tag_:
+            return "Indikativ"
+    return None
+
+
+def _clause_mood(ctx: _Context, a: int, b: int) -> str | None:
+    """Mood of a clause: any Konjunktiv finite verb wins (verb-final clauses), else Indikativ/None."""
+    seen = None
+    for j in range(a, b):
+        if ctx.inside[j]:
+            continue
+        mood = _mood(ctx, ctx.doc[j])
+        if mood == "Konjunktiv I":
+            return mood
+        if mood:
+            seen = mood
+    return seen
+
+
+def _make(
+    ctx: _Context,
+    kind: str,
+    a: int,
+    b: int,
+    cue: _Cue | None,
+    speaker: _Speaker | None,
+    rule: str,
+    mood: str | None = None,
+    cue_range: tuple[int, int] | None = None,
+) -> Found:
+    start, end = _content(ctx, a, b)
+    found = Found(kind, start, end, rule=rule, mood=mood)
+    if cue is not None:
+        found.cue = (cue.i, cue.i + 1)
+        found.particle = cue.particle
+        found.cue_lemma = cue.lemma
+        found.medium = _medium(ctx, cue.lo, cue.hi)
+        found.addressee = _addressee(ctx, cue.lo, cue.hi)
+    if cue_range is not None:
+        found.cue = cue_range
+    if speaker is not None:
+        found.speaker = speaker.span
+        found.actor_id = speaker.actor_id
+        found.confidence = speaker.confidence
+    return found
+
+
+def _in_heading(ctx: _Context, char: int) -> bool:
+    return any(a <= char < b for a, b in ctx.headings)
+
+
+def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tuple[Found, _Cue | None]]:
+    """Reported speech in sentence ``k``."""
+    doc = ctx.doc
+    lo, hi = ctx.sentences[k]
+    out: list[tuple[Found, _Cue | None]] = []
+    # R1: cue + "dass/ob" clause or a V2 clause in Konjunktiv
+    for cue in cues:
+        end = cue.particle + 1 if cue.particle is not None else cue.i + 1
+        comma = end
+        while comma < hi and doc[comma].text != "," and not ctx.inside[comma]:
+            if doc[comma].text in _SENT_END or comma in ctx.mark_tokens:
+                comma = hi
+                break
+            comma += 1
+        if comma >= hi or doc[comma].text != ",":
+            continue
+        a = comma + 1
+        if a >= hi or ctx.inside[a] or a in ctx.mark_tokens:
+            continue
+        b = _clause_end(ctx, a, hi)
+        first = doc[a].lower_
+        mood: str | None
+        if first in _COMPLEMENTIZERS:
+            mood = _clause_mood(ctx, a, b) or "Indikativ"
+        elif first in _CONTEXT_ONLY:
+            continue
+        else:
+            mood = _finite_moods(ctx, a, b)
+            if mood not in ("Konjunktiv I", "Konjunktiv II"):
+                continue
+        out.append((_make(ctx, "reported", a, b, cue, _speaker_of(ctx, cue), "cue+clause", mood), cue))
+    if out:
+        return out
+    # R2: a clause before a trailing cue: "Eine Waffenruhe … könne „…“ erreicht werden, fügte er an."
+    for cue in cues:
+        if cue.i == 0 or doc[cue.i - 1].text != ",":
+            continue
+        a = lo
+        b = cue.i - 1
+        if b <= a:
+            continue
+        quoted = sum(1 for j in range(a, b) if ctx.inside[j] or j in ctx.mark_tokens)
+        if quoted >= (b - a) - 1:
+            continue  # "„…“, sagte X": a direct quote
+        mood = _clause_mood(ctx, a, b) or "Indikativ"
+        trailing = _speaker_of(ctx, cue)
+        if trailing is None or trailing.span is None or trailing.span[0] <= cue.i:
+            continue  # a trailing cue has its subject after it: "…, fügte er an"
+        conf_scale = 1.0 if mood.startswith("Konjunktiv") else 0.8
+        found = _make(ctx, "reported", a, b, cue, trailing, "clause+trailing-cue", mood)
+        found.confidence = round(found.confidence * conf_scale, 3)
+        out.append((found, cue))
+    if out:
+        return out
+    # R3: attribution phrases: laut X, X zufolge, nach Angaben/Darstellung X
+    for j in range(lo, hi):
+        if ctx.inside[j]:
+            continue
+        low = doc[j].lower_
+        src: Span | None = None
+        phrase: tuple[int, int] | None = None
+        np_source: tuple[int, int] | None = None
+        if low in ctx.lex.prep_before:
+            t = j + 1
+            if t < hi and doc[t].lower_ in ctx.lex.nouns:
+                t += 1
+            while t < hi and doc[t].lower_ in ("von", "der", "des", "dem", "den"):
+                t += 1
+            src = _outer_mention(ctx, start=t) or _containing_mention(ctx, t)
+            if src is None and t < hi:  # "laut Verfassung", "laut Angaben der Polizei"
+                np_source = _np_after(ctx, j + 1, hi)
+            phrase = (j, src.end if src is not None else np_source[1] if np_source else t + 1)
+            cue_range = (j, j + 1)
+        elif low in ctx.lex.prep_after:
+            src = _outer_mention(ctx, end=j)
+            if src is None:
+                np_start = j - 1
+                while np_start > lo and doc[np_start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+                    np_start -= 1
+                phrase = (np_start, j + 1)
+                if j - np_start >= 1 and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+                    np_source = (np_start, j)
+            else:
+                phrase = (src.start, j + 1)
+            cue_range = (j, j + 1)
+        elif low in ctx.lex.prep_noun and j + 1 < hi:
+            t = j + 1
+            if doc[t].pos_ == "DET" or doc[t].lower_ in ("seinen", "ihren", "seiner", "ihrer", "eigenen"):
+                t += 1
+            if t < hi and doc[t].lower_ in ctx.lex.nouns:
+                noun = t
+                t += 1
+                while t < hi and doc[t].lower_ in ("von", "der", "des", "dem", "den", "vom"):
+                    t += 1
+                src = _outer_mention(ctx, start=t) if t < hi else None
+                if src is None and t > noun + 1:
+                    np = _np_after(ctx, t, hi)
+                    if np is not None:
+                        np_source = (noun, np[1])
+                phrase = (j, src.end if src is not None else np_source[1] if np_source else noun + 1)
+                cue_range = (j, noun + 1)
+            else:
+                continue
+        else:
+            continue
+        speaker: _Speaker | None
+        if src is not None:
+            speaker = _speaker_from_mention(ctx, src, CONF_ADJACENT)
+        elif np_source is not None:  # "ersten Angaben zufolge", "nach Angaben der Bundesanwaltschaft"
+            inner = _containing_mention(ctx, np_source[1] - 1)
+            speaker = _Speaker(np_source, _actor(inner) if inner is not None else None, CONF_CLAUSE)
+        elif state.speaker is not None and k - state.sentence <= CARRY_SENTENCES:
+            speaker = _Speaker(state.speaker.span, state.speaker.actor_id, CONF_CARRIED_FAR)
+        else:
+            speaker = None
+        if phrase[0] <= lo + 1:
+            a, b = phrase[1], hi
+        else:
+            a, b = lo, hi
+        mood = _finite_moods(ctx, a, b, limit=12)
+        out.append((_make(ctx, "reported", a, b, None, speaker, "attribution-phrase", mood, cue_range), None))
+        return out
+    # R3b: "demnach": the speaker of the sentence before
+    for j in range(lo, hi):
+        if (
+            not ctx.inside[j]
+            and doc[j].lower_ in ctx.lex.adverbs
+            and state.speaker is not None
+            and k - state.sentence <= CARRY_SENTENCES
+        ):
+            conf = CONF_CARRIED if k - state.sentence == 1 else CONF_CARRIED_FAR
+            carried = _Speaker(state.speaker.span, state.speaker.actor_id, conf)
+            mood = _clause_mood(ctx, lo, hi) or ("Indikativ" if doc[lo].tag_ else None)
+            found = _make(ctx, "reported", lo, hi, None, carried, "demnach", mood, (j, j + 1))
+            out.append((found, None))
+            return out
+    return out
+
+
+def _direct_cue(ctx: _Context, q: QuoteMarks, span: Span, cues: list[_Cue]) -> tuple[_Cue | None, str]:
+    """The cue of a quotation: after the closer, before the opener, elsewhere in the sentence."""
+    doc = ctx.doc
+    close_tok = _token_at(doc, q.close) if q.close is not None else span.end - 1
+    close_tok = close_tok if close_tok is not None else span.end - 1
+    # after the closer: "“, sagte X" / "“, so X"
+    j = close_tok + 1
+    if j < len(doc) and doc[j].text in (",", "–", "—"):
+        j += 1
+    for cue in cues:
+        if cue.i in (j, j + 1):
+            return cue, "after"
+    # before the opener: "X sagte: „"
+    open_tok = _token_at(doc, q.open)
+    if open_tok is not None:
+        before = [c for c in cues if c.i < open_tok]
+        if before:
+            return before[-1], "before"
+        after = [c for c in cues if c.i > close_tok]
+        if after:
+            return after[0], "sentence"
+    return None, ""
+
+
+def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Found]:
+    """Direct, partial and reported quotes of ``doc`` in text order (see the module docstring)."""
+    ctx = _Context(doc, lexicon or load_cues())
+    state = _State()
+    results: list[Found] = []
+    body_quotes = {
+        ctx.text[q.start : q.end].strip(" .,!?") for q in ctx.marks if not _in_heading(ctx, q.start)
+    }
+    quotes_by_sentence: dict[int, list[QuoteMarks]] = {}
+    for q in ctx.marks:
+        tok = _token_at(doc, q.start)
+        if tok is None:
+            continue
+        k = _sentence_index(ctx, tok)
+        if _in_heading(ctx, q.start):
+            if ctx.text[q.start : q.end].strip(" .,!?") in body_quotes - {
+                ctx.text[q.start : q.end].strip(" .,!?")
+            }:
+                continue
+            # a heading quoting a body quote is not a second quote; compare with body quotes only
+            if any(
+                ctx.text[q.start : q.end].strip(" .,!?") == ctx.text[b.start : b.end].strip(" .,!?")
+                for b in ctx.marks
+                if b is not q and not _in_heading(ctx, b.start)
+            ):
+                continue
+        quotes_by_sentence.setdefault(k, []).append(q)
+
+    for k, (lo, hi) in enumerate(ctx.sentences):
+        heading = _in_heading(ctx, doc[lo].idx)
+        if heading:
+            state = _State()  # a subheading starts a new section: no speaker carries over
+        cues = [] if heading else _cues(ctx, lo, hi)
+        cues = [
+            c
+            for c in cues
+            if not c.entry.needs_clause or _has_complement(ctx, c, hi, quotes_by_sentence.get(k))
+        ]
+        reported = [] if heading else _reported(ctx, k, state, cues)
+        had_attribution = False
+        for found, _cue in reported:
+            results.append(found)
+            had_attribution = True
+        # direct and partial quotes opened in this sentence
+        for q in quotes_by_sentence.get(k, []):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            kind = _quote_kind(ctx, q)
+            cue, where = _direct_cue(ctx, q, span, cues) if cues else (None, "")
+            found = Found(kind, q.start, q.end, rule=f"quote:{where or 'context'}", marks=q)
+            if cue is not None:
+                speaker = _speaker_of(ctx, cue)
+                found.cue = (cue.i, cue.i + 1)
+                found.particle = cue.particle
+                found.cue_lemma = cue.lemma
+                found.medium = _medium(ctx, cue.lo, cue.hi)
+                found.addressee = _addressee(ctx, cue.lo, cue.hi)
+                if speaker is not None:
+                    found.speaker, found.actor_id, found.confidence = (
+                        speaker.span,
+                        speaker.actor_id,
+                        speaker.confidence,
+                    )
+                if speaker is None or speaker.span is None:
+                    found.confidence = CONF_NONE
+            else:
+                _attribute_from_context(ctx, k, found, state, heading)
+            found.confidence = round(found.confidence * (q.confidence if q.confidence < 0.9 else 1.0), 3)
+            if kind == "partial" and _not_a_quote(ctx.text[q.start : q.end], found):
+                continue
+            results.append(found)
+            if found.speaker is not None:
+                had_attribution = True
+        # continuation sentences without a cue of their own
+        if not heading and not reported and not cues:
+            found_cont = _continuation(ctx, k, state, quotes_by_sentence.get(k, []))
+            if found_cont is not None:
+                results.append(found_cont)
+                had_attribution = found_cont.speaker is not None
+        # "Das teilte Trump … mit": a cue whose object is the sentence before
+        if not heading and not reported and cues:
+            extra = _demonstrative_cue(ctx, k, cues, state, results)
+            if extra is not None:
+                results.append(extra)
+                had_attribution = True
+        # update the running speaker: the last cue with a speaker in this sentence, else the last item
+        last_speaker: _Speaker | None = None
+        last_cue: _Cue | None = None
+        for cue in cues:
+            sp = _speaker_of(ctx, cue)
+            if sp is not None and sp.span is not None:
+                last_speaker, last_cue = sp, cue
+        if last_speaker is not None and last_cue is not None:
+            state = _State(last_speaker, (last_cue.i, last_cue.i + 1), last_cue.particle, last_cue.lemma, k)
+        elif had_attribution:
+            items = [
+                f for f in results if f.speaker is not None and ctx.sentences[k][0] <= _tok(doc, f.start) < hi
+            ]
+            if items:
+                f = items[-1]
+                sp = _Speaker(f.speaker, f.actor_id, f.confidence)
+                state = _State(sp, f.cue, f.particle, f.cue_lemma, k)
+    results.sort(key=lambda f: (f.start, f.end))
+    return results
+
+
+def _not_a_quote(content: str, found: Found) -> bool:
+    """A title or name in quotation marks („Landser“, „Lavisan II“), or an unattributed scare quote
+    of one or two words: marked text, not a quotation (WikiNews annotates neither)."""
+    words = content.split()
+    if words and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return True
+    return found.speaker is None and len(words) <= 2
+
+
+def _tok(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else 0
+
+
+def _has_complement(ctx: _Context, cue: _Cue, hi: int, quotes: Sequence[QuoteMarks] | None) -> bool:
+    """A needs_clause verb is a cue only with a quotation in its sentence or a complement clause."""
+    if quotes:
+        return True
+    doc = ctx.doc
+    for j in range(cue.i + 1, min(hi, cue.i + 12)):
+        if doc[j].text == "," and j + 1 < hi:
+            nxt = doc[j + 1]
+            return nxt.lower_ in _COMPLEMENTIZERS or _finite_moods(ctx, j + 1, hi) in (
+                "Konjunktiv I",
+                "Konjunktiv II",
+            )
+    if cue.i > 0 and doc[cue.i - 1].text == ",":
+        return _clause_mood(ctx, ctx.sentences[_sentence_index(ctx, cue.i)][0], cue.i) is not None
+    return False
+
+
+def _quote_kind(ctx: _Context, q: QuoteMarks) -> str:
+    """direct when the quotation is a sentence of its own or introduced by a colon; else partial."""
+    text = ctx.text
+    i = q.open - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    before = text[i] if i >= 0 else "\n"
+    content = re.sub(r"^(?:\(\.\.\.\)|\[\.\.\.\]|\[…\]|\(…\)|…|\.\.\.)\s*", "", text[q.start : q.end])
+    j = (q.close + 1) if q.close is not None else q.end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    after = text[j] if j < len(text) else "\n"
+    starts_sentence = before in "\n.!?:" or before in MARKS or i < 0
+    full = content[:1].isupper() and (content.rstrip()[-1:] in ".!?…" or after in ",.!?–\n" or after == "")
+    if starts_sentence and (content[:1].isupper() or content[:1] in MARKS or content[:1].isdigit()):
+        return "direct"
+    if before == "," and full:
+        return "direct"
+    if full and len(content.split()) >= 4 and content.rstrip()[-1:] in ".!?…":
+        return "direct"
+    return "partial"
+
+
+def _attribute_from_context(ctx: _Context, k: int, found: Found, state: _State, heading: bool) -> None:
+    """A quotation without a cue in its sentence: the speaker of the sentence before, else of a
+    "Das sagte X" sentence after, else none (low confidence)."""
+    doc = ctx.doc
+    if heading:
+        found.confidence = CONF_NONE
+        return
+    if state.speaker is not None and k - state.sentence == 1:
+        found.speaker, found.actor_id = state.speaker.span, state.speaker.actor_id
+        found.cue, found.particle, found.cue_lemma = state.cue, state.particle, state.cue_lemma
+        found.confidence = round(min(state.speaker.confidence, CONF_CARRIED), 3)
+        found.rule = "quote:previous-sentence"
+        return
+    if k + 1 < len(ctx.sentences):
+        a, b = ctx.sentences[k + 1]
+        if doc[a].lower_ in _DEMONSTRATIVES | {"so"}:
+            for cue in _cues(ctx, a, b):
+                if cue.i <= a + 3:
+                    speaker = _speaker_of(ctx, cue)
+                    if speaker is not None:
+                        found.speaker, found.actor_id = speaker.span, speaker.actor_id
+                        found.cue, found.particle, found.cue_lemma = (
+                            (cue.i, cue.i + 1),
+                            cue.particle,
+                            cue.lemma,
+                        )
+                        found.confidence = round(speaker.confidence * 0.8, 3)
+                        found.rule = "quote:next-sentence"
+                        return
+    if state.speaker is not None and k - state.sentence <= 2:
+        found.speaker, found.actor_id = state.speaker.span, state.speaker.actor_id
+        found.cue, found.particle, found.cue_lemma = state.cue, state.particle, state.cue_lemma
+        found.confidence = CONF_CARRIED_FAR
+        found.rule = "quote:carried"
+        return
+    found.confidence = CONF_NONE
+
+
+def _continuation(ctx: _Context, k: int, state: _State, quotes: list[QuoteMarks]) -> Found | None:
+    """A sentence in Konjunktiv (or "So soll …") without a cue: reported, speaker carried over."""
+    doc = ctx.doc
+    lo, hi = ctx.sentences[k]
+    outside = [j for j in range(lo, hi) if not ctx.inside[j] and j not in ctx.mark_tokens]
+    if len(outside) < 3:
+        return None
+    a = outside[0]
+    mood = None
+    modal = False
+    for j in outside[:10]:
+        tok = doc[j]
+        m = _mood(ctx, tok)
+        if m:
+            mood = m
+            break
+        if tok.lower_ in ctx.lex.reportative_modals and _is_finite(tok):
+            modal = True
+            mood = "Indikativ"
+            break
+        if _is_finite(tok) and tok.pos_ in ("VERB", "AUX"):
+            return None
+    if mood is None:
+        return None
+    distance = k - state.sentence
+    carried = state.speaker is not None and distance >= 1
+    if modal:
+        # "So soll die Ukraine …": reportative only after an attribution, or opened by "So"/"Demnach"
+        if not (carried and distance == 1) and doc[a].lower_ not in ("so", "demnach"):
+            return None
+    elif mood == "Konjunktiv II" and not (carried and distance == 1):
+        return None  # Konjunktiv II is also the plain conditional: only right after an attribution
+    if carried and distance <= (1 if mood == "Konjunktiv II" or modal else CARRY_SENTENCES):
+        assert state.speaker is not None
+        conf = CONF_CARRIED if distance == 1 else CONF_CARRIED_FAR
+        speaker: _Speaker | None = _Speaker(state.speaker.span, state.speaker.actor_id, conf)
+    else:
+        speaker = None
+    b = _clause_end_continuation(ctx, lo, hi)
+    rule = "reportative-modal" if modal else "konjunktiv-continuation"
+    cue_range = None
+    if modal:
+        j = next(j for j in outside if doc[j].lower_ in ctx.lex.reportative_modals)
+        cue_range = (j, j + 1)
+    found = _make(ctx, "reported", lo, b, None, speaker, rule, mood, cue_range)
+    if speaker is None:
+        found.confidence = CONF_NONE
+    return found
+
+
+def _clause_end_continuation(ctx: _Context, lo: int, hi: int) -> int:
+    doc = ctx.doc
+    for j in range(lo, hi):
+        if not ctx.inside[j] and doc[j].text in ("–", "—", ";"):
+            return j
+    return hi
+
+
+def _demonstrative_cue(
+    ctx: _Context, k: int, cues: list[_Cue], state: _State, results: list[Found]
+) -> Found | None:
+    """ "Das teilte Trump … mit." / "Trump sagte dies …": the sentence reports the one before."""
+    doc = ctx.doc
+    lo, hi = ctx.sentences[k]
+    for cue in cues:
+        demo = doc[lo].lower_ in _DEMONSTRATIVES and cue.i <= lo + 2
+        if not demo:
+            demo = any(doc[j].lower_ in _DEMONSTRATIVES for j in range(cue.i + 1, min(cue.i + 3, hi)))
+            demo = demo and doc[lo].lower_ not in _DEMONSTRATIVES
+        if not demo:
+            continue
+        speaker = _speaker_of(ctx, cue)
+        medium = _medium(ctx, cue.lo, cue.hi)
+        # The sentence before already has an attribution of this speaker: add the medium to it.
+        prev_lo, prev_hi = ctx.sentences[k - 1] if k > 0 else (0, 0)
+        prev = [f for f in results if prev_lo <= _tok(doc, f.start) < prev_hi]
+        if prev and speaker is not None and any(f.actor_id == speaker.actor_id for f in prev):
+            for f in prev:
+                if f.actor_id == speaker.actor_id and f.medium is None:
+                    f.medium = medium
+            return None
+        if any(f.kind != "reported" for f in prev):
+            return None  # "„…“ Das sagte X.": attributed by the quote itself
+        found = _make(ctx, "reported", lo, hi, cue, speaker, "demonstrative-cue", None)
+        found.mood = _mood(ctx, doc[cue.i]) or "Indikativ"
+        return found
+    return None
+
+
+def sentences(doc: Doc, lexicon: CueLexicon | None = None) -> list[Span]:
+    """The sentence split the rules use (quotations kept whole), for inspection and tests."""
+    ctx = _Context(doc, lexicon or load_cues())
+    return [doc[a:b] for a, b in ctx.sentences]
+
+
+def iter_marks(doc: Doc) -> Iterable[QuoteMarks]:
+    """The paired double-level quotation marks of ``doc``."""
+    return (q for q in find_quote_marks(doc.text) if q.level == 1)

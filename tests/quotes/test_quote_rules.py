@@ -1,0 +1,296 @@
+"""Rule tests on hand-built Docs: quotation marks, cues, speakers, reported speech, Konjunktiv."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from lagebild.quotes import find_quotes
+from lagebild.quotes.component import QuotesComponent
+from lagebild.quotes.extract import Found
+from lagebild.quotes.marks import find_quote_marks
+
+Make = Callable[..., Doc]
+
+
+def _text(doc: Doc, found: Found) -> str:
+    return doc.text[found.start : found.end]
+
+
+def _speaker(doc: Doc, found: Found) -> str | None:
+    return doc[found.speaker[0] : found.speaker[1]].text if found.speaker else None
+
+
+def _only(items: list[Found], kind: str) -> Found:
+    hits = [f for f in items if (f.kind == "reported") == (kind == "reported")]
+    assert len(hits) == 1, [(f.kind, f.rule) for f in items]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er sagte: „Wir kommen.“ Dann ging er.", ["Wir kommen."]),
+        ("»Nein«, sagte sie.", ["Nein"]),
+        ('"Ja", sagte er. "Nein", sagte sie.', ["Ja", "Nein"]),
+        ('„Wir kommen", sagte er.', ["Wir kommen"]),  # ASCII closer after a German opener
+        ("„Eins.\n\n„Zwei.“ sagte er.", ["Eins.\n\n„Zwei."]),  # a quote over two paragraphs
+        ("Er nannte es „Unsinn, ‚Quatsch‘ und Lüge“.", ["Unsinn, ‚Quatsch‘ und Lüge"]),  # nested
+        ("Trump’s Post und geht's „gut“", ["gut"]),  # apostrophes are not quotation marks
+        ("„Offen ohne Ende.\n\nNeuer Absatz.", ["Offen ohne Ende."]),  # unclosed: ends at the paragraph
+    ],
+)
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    found = [text[q.start : q.end] for q in find_quote_marks(text) if q.level == 1]
+    assert found == expected
+
+
+def test_unclosed_quote_has_low_confidence() -> None:
+    (q,) = find_quote_marks("„Offen ohne Ende.\n\nNeuer Absatz.")
+    assert q.close is None and q.confidence <= 0.5
+
+
+def test_direct_quote_with_trailing_cue(make: Make) -> None:
+    doc = make(
+        "„/PUNCT Wir/PRON senken/VERB die/DET Steuern/NOUN “/PUNCT ,/PUNCT sagte/VERB Scholz/PROPN ./PUNCT",
+        mentions=[("Scholz", "PER", "scholz")],
+    )
+    q = _only(find_quotes(doc), "direct")
+    assert (q.kind, _text(doc, q), _speaker(doc, q), q.actor_id) == (
+        "direct",
+        "Wir senken die Steuern",
+        "Scholz",
+        "scholz",
+    )
+    assert q.cue is not None and doc[q.cue[0]].text == "sagte"
+    assert q.confidence >= 0.8
+
+
+def test_direct_quote_after_colon_with_description_speaker(make: Make) -> None:
+    doc = make(
+        "Die/DET Ministerin/NOUN erklärte/VERB :/PUNCT „/PUNCT Die/DET Schulen/NOUN"
+        " bleiben/VERB offen/ADJ ./PUNCT “/PUNCT",
+        mentions=[("Die Ministerin", "PER", "local:ministerin")],
+    )
+    q = _only(find_quotes(doc), "direct")
+    assert q.kind == "direct" and _speaker(doc, q) == "Die Ministerin" and q.actor_id == "local:ministerin"
+
+
+def test_partial_quote_and_separable_cue(make: Make) -> None:
+    doc = make(
+        "Die/DET Reform/NOUN komme/VERB/Mood=Sub|VerbForm=Fin „/PUNCT noch/ADV in/ADP"
+        " diesem/DET Jahr/NOUN “/PUNCT"
+        " ,/PUNCT kündigte/VERB sie/PRON an/ADP ./PUNCT",
+        mentions=[("sie", "PER", "faeser")],
+    )
+    found = find_quotes(doc)
+    partial = _only(found, "partial")
+    assert partial.kind == "partial" and _text(doc, partial) == "noch in diesem Jahr"
+    assert partial.actor_id == "faeser" and partial.cue_lemma == "ankündigen"
+    assert partial.particle is not None and doc[partial.particle].text == "an"
+    assert partial.cue_text(doc) == "kündigte an"
+    reported = _only(found, "reported")
+    assert _text(doc, reported).startswith("Die Reform komme")
+    assert reported.mood == "Konjunktiv I" and reported.actor_id == "faeser"
+
+
+@pytest.mark.parametrize(
+    ("annotated", "mentions", "content", "speaker", "mood"),
+    [
+        (  # cue + V2 clause in Konjunktiv I (mood from the morphologizer)
+            "Baerbock/PROPN sagte/VERB ,/PUNCT die/DET Gespräche/NOUN seien/AUX/Mood=Sub|VerbForm=Fin"
+            " konstruktiv/ADJ gewesen/AUX ./PUNCT",
+            [("Baerbock", "PER", "baerbock")],
+            "die Gespräche seien konstruktiv gewesen",
+            "Baerbock",
+            "Konjunktiv I",
+        ),
+        (  # Konjunktiv I from the fallback lexicon (no morphology)
+            "Der/DET Verband/NOUN betonte/VERB ,/PUNCT die/DET Lage/NOUN sei/AUX ernst/ADJ ./PUNCT",
+            [("Der Verband", "ORG", "local:verband")],
+            "die Lage sei ernst",
+            "Der Verband",
+            "Konjunktiv I",
+        ),
+        (  # dass-clause
+            "Die/DET Polizei/NOUN bestätigte/VERB ,/PUNCT dass/SCONJ zwei/NUM Menschen/NOUN verletzt/VERB"
+            " wurden/AUX ./PUNCT",
+            [("Die Polizei", "ORG", "local:polizei")],
+            "dass zwei Menschen verletzt wurden",
+            "Die Polizei",
+            "Indikativ",
+        ),
+        (  # verb-final clause: the participle cue, its subject earlier
+            "Im/ADP Mai/NOUN hatte/AUX die/DET WHO/PROPN den/DET Staaten/NOUN zugesichert/VERB ,/PUNCT"
+            " der/DET Impfstoff/NOUN sei/AUX sicher/ADJ ./PUNCT",
+            [("WHO", "ORG", "who")],
+            "der Impfstoff sei sicher",
+            "WHO",
+            "Konjunktiv I",
+        ),
+    ],
+)
+def test_reported_clause(
+    make: Make, annotated: str, mentions: list[tuple[str, str, str]], content: str, speaker: str, mood: str
+) -> None:
+    doc = make(annotated, mentions=mentions)
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), _speaker(doc, r), r.mood) == (content, speaker, mood)
+
+
+@pytest.mark.parametrize(
+    ("annotated", "mentions", "speaker", "cue"),
+    [
+        (
+            "Laut/ADP Bundesbank/PROPN wächst/VERB die/DET Wirtschaft/NOUN kaum/ADV ./PUNCT",
+            [("Bundesbank", "ORG", "bundesbank")],
+            "Bundesbank",
+            "Laut",
+        ),
+        (
+            "Der/DET Zeitung/NOUN zufolge/ADP trat/VERB der/DET Trainer/NOUN zurück/ADP ./PUNCT",
+            [],
+            "Der Zeitung",
+            "zufolge",
+        ),
+        (
+            "Nach/ADP Angaben/NOUN der/DET Feuerwehr/NOUN brannte/VERB die/DET Halle/NOUN aus/ADP ./PUNCT",
+            [("Feuerwehr", "ORG", "local:feuerwehr")],
+            "Feuerwehr",
+            "Nach Angaben",
+        ),
+    ],
+)
+def test_attribution_phrases(
+    make: Make, annotated: str, mentions: list[tuple[str, str, str]], speaker: str, cue: str
+) -> None:
+    doc = make(annotated, mentions=mentions)
+    r = _only(find_quotes(doc), "reported")
+    assert r.kind == "reported" and _speaker(doc, r) == speaker
+    assert r.cue is not None and doc[r.cue[0] : r.cue[1]].text == cue
+
+
+def test_konjunktiv_continuation_carries_the_speaker(make: Make) -> None:
+    doc = make(
+        "Habeck/PROPN schrieb/VERB ,/PUNCT er/PRON habe/AUX mit/ADP den/DET Ländern/NOUN"
+        " gesprochen/VERB ./PUNCT"
+        " Die/DET Preise/NOUN würden/AUX bald/ADV sinken/VERB ./PUNCT"
+        " Dafür/ADV müssten/AUX aber/ADV alle/PRON sparen/VERB ./PUNCT",
+        mentions=[("Habeck", "PER", "habeck"), ("er", "PER", "habeck")],
+    )
+    reported = [f for f in find_quotes(doc) if f.kind == "reported"]
+    texts = [_text(doc, f) for f in reported]
+    assert texts[:2] == ["er habe mit den Ländern gesprochen", "Die Preise würden bald sinken"]
+    assert (
+        reported[1].actor_id == "habeck" and reported[1].cue is None and reported[1].mood == "Konjunktiv II"
+    )
+    assert reported[1].confidence < reported[0].confidence  # carried, not stated
+
+
+def test_konjunktiv_ii_alone_is_not_reported(make: Make) -> None:
+    doc = make("Dafür/ADV müssten/AUX mehr/DET Lehrer/NOUN eingestellt/VERB werden/AUX ./PUNCT")
+    assert find_quotes(doc) == []
+
+
+def test_demnach_and_reportative_modal(make: Make) -> None:
+    doc = make(
+        "Die/DET Stadt/NOUN teilte/VERB mit/ADP ,/PUNCT dass/SCONJ das/DET Bad/NOUN schließt/VERB ./PUNCT"
+        " Die/DET Sanierung/NOUN dauert/VERB demnach/ADV zwei/NUM Jahre/NOUN ./PUNCT"
+        " So/ADV soll/AUX/Mood=Ind|VerbForm=Fin das/DET Dach/NOUN erneuert/VERB werden/AUX ./PUNCT",
+        mentions=[("Die Stadt", "ORG", "local:stadt")],
+    )
+    reported = [f for f in find_quotes(doc) if f.kind == "reported"]
+    assert [f.rule for f in reported] == ["cue+clause", "demnach", "reportative-modal"]
+    assert all(f.actor_id == "local:stadt" for f in reported)
+    assert reported[0].cue_lemma == "mitteilen"
+
+
+def test_speaker_in_previous_sentence_and_medium(make: Make) -> None:
+    doc = make(
+        "Musk/PROPN schrieb/VERB auf/ADP X/PROPN ,/PUNCT er/PRON"
+        " werde/AUX/Mood=Sub|VerbForm=Fin klagen/VERB ./PUNCT"
+        " „/PUNCT Das/PRON lasse/VERB ich/PRON mir/PRON nicht/PART gefallen/VERB ./PUNCT “/PUNCT",
+        mentions=[("Musk", "PER", "musk"), ("er", "PER", "musk")],
+    )
+    found = find_quotes(doc)
+    direct = _only(found, "direct")
+    assert direct.actor_id == "musk" and direct.rule == "quote:previous-sentence"
+    reported = _only(found, "reported")
+    assert reported.medium is not None and doc[reported.medium[0] : reported.medium[1]].text == "auf X"
+
+
+def test_pronoun_speaker_and_addressee(make: Make) -> None:
+    doc = make(
+        "„/PUNCT Wir/PRON brauchen/VERB mehr/DET Geld/NOUN “/PUNCT ,/PUNCT sagte/VERB er/PRON gegenüber/ADP"
+        " der/DET EU-Kommission/PROPN ./PUNCT",
+        mentions=[("er", "PER", "lindner"), ("EU-Kommission", "ORG", "eu_commission")],
+    )
+    q = _only(find_quotes(doc), "direct")
+    assert _speaker(doc, q) == "er" and q.actor_id == "lindner"
+    assert q.addressee is not None and doc[q.addressee[0] : q.addressee[1]].text == "der EU-Kommission"
+
+
+def test_unattributed_quote_says_so(make: Make) -> None:
+    doc = make(
+        "Am/ADP Abend/NOUN regnete/VERB es/PRON ./PUNCT"
+        " „/PUNCT Das/PRON Spiel/NOUN ist/AUX noch/ADV nicht/PART vorbei/ADV ./PUNCT “/PUNCT"
+    )
+    q = _only(find_quotes(doc), "direct")
+    assert q.speaker is None and q.actor_id is None and q.confidence <= 0.3
+
+
+def test_names_and_scare_quotes_are_not_quotes(make: Make) -> None:
+    doc = make(
+        "Die/DET Band/NOUN „/PUNCT Rote/ADJ Rosen/NOUN “/PUNCT spielte/VERB einen/DET „/PUNCT"
+        " lauten/ADJ “/PUNCT"
+        " Abend/NOUN ./PUNCT"
+    )
+    assert find_quotes(doc) == []
+
+
+def test_subheading_repeating_a_quote_is_not_a_second_quote(make: Make) -> None:
+    doc = make(
+        "Ein/DET „/PUNCT großer/ADJ Schritt/NOUN “/PUNCT ¶ Macron/PROPN sprach/VERB von/ADP einem/DET „/PUNCT"
+        " großer/ADJ Schritt/NOUN “/PUNCT ,/PUNCT sagte/VERB er/PRON ./PUNCT",
+        mentions=[("Macron", "PER", "macron"), ("er", "PER", "macron")],
+        subheadings=["Ein „großer Schritt“"],
+    )
+    quotes = [f for f in find_quotes(doc) if f.kind != "reported"]
+    assert len(quotes) == 1 and quotes[0].start > doc.text.index("Macron")
+
+
+def test_component_stores_records(make: Make) -> None:
+    doc = make(
+        "„/PUNCT Wir/PRON senken/VERB die/DET Steuern/NOUN “/PUNCT ,/PUNCT fügte/VERB"
+        " Scholz/PROPN hinzu/ADP ./PUNCT",
+        mentions=[("Scholz", "PER", "scholz")],
+    )
+    doc.user_data["article_id"] = "a1"
+    QuotesComponent()(doc)
+    (span,) = doc.spans["quotes"]
+    assert list(doc.spans["reported"]) == []
+    quote = span._.quote
+    assert quote.article_id == "a1" and quote.component == "lagebild.quotes.v1"
+    assert (quote.kind, quote.speaker_actor_id, quote.cue.text if quote.cue else None) == (
+        "direct",
+        "scholz",
+        "fügte",
+    )
+    assert span._.cue_particle.text == "hinzu" and span._.cue_lemma == "hinzufügen"
+    assert doc.text[quote.start : quote.end] == quote.text == "Wir senken die Steuern"
+
+
+def test_records_survive_serialization(make: Make) -> None:
+    """Docs cross process boundaries (nlp.pipe(n_process=…)): the stored values are plain data."""
+    doc = make(
+        "„/PUNCT Wir/PRON senken/VERB die/DET Steuern/NOUN “/PUNCT ,/PUNCT fügte/VERB Scholz/PROPN"
+        " hinzu/ADP ./PUNCT",
+        mentions=[("Scholz", "PER", "scholz")],
+    )
+    QuotesComponent()(doc)
+    copy = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    (span,) = copy.spans["quotes"]
+    assert span._.quote == doc.spans["quotes"][0]._.quote
+    assert span._.cue_particle.text == "hinzu"
