@@ -430,40 +430,61 @@ def bench_ingest_cmd(
         _print_json(result)
 
 
+SharedOption = Annotated[Path, typer.Option(help="The shared data folder.")]
+
+
+def _run_eval(shared: Path, out: Path, evaluate: Callable[[Path], dict[str, Any]]) -> None:
+    """Run one evaluation on ``shared``, write its JSON to ``out`` and print it."""
+    with _errors():
+        if not shared.exists():
+            raise LagebildError("E109", "shared data folder not found (pass --shared)", source=str(shared))
+        result = evaluate(shared)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _print_json(result)
+
+
 @eval_app.command("pipeline")
 def eval_pipeline_cmd(
-    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
-    out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
-        "eval-pipeline.json"
-    ),
+    shared: SharedOption = Path("../shared"),
+    out: Annotated[Path, typer.Option("--out", help="JSON result file.")] = Path("eval-pipeline.json"),
 ) -> None:
     """NER, tagging, lemma and parse scores on our held-back data; speed and memory."""
     from lagebild.nlp.evaluate import evaluate_pipeline
 
-    with _errors():
-        if not shared.exists():
-            raise LagebildError("E109", "shared data folder not found (pass --shared)", source=str(shared))
-        result = evaluate_pipeline(shared)
-        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _print_json(result)
+    _run_eval(shared, out, evaluate_pipeline)
 
 
 @eval_app.command("time")
 def eval_time_cmd(
-    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
-    out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
-        "eval-time.json"
-    ),
+    shared: SharedOption = Path("../shared"),
+    out: Annotated[Path, typer.Option("--out", help="JSON result file.")] = Path("eval-time.json"),
 ) -> None:
     """Time expressions: the seed gold and WikiWarsDE (extent F1 strict/lenient, value), beside HeidelTime."""
     from lagebild.time.evaluate import evaluate_time
 
-    with _errors():
-        if not shared.exists():
-            raise LagebildError("E109", "shared data folder not found (pass --shared)", source=str(shared))
-        result = evaluate_time(shared)
-        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _print_json(result)
+    _run_eval(shared, out, evaluate_time)
+
+
+@eval_app.command("linking")
+def eval_linking_cmd(
+    shared: SharedOption = Path("../shared"),
+    out: Annotated[Path, typer.Option("--out", help="JSON result file.")] = Path("eval-linking.json"),
+) -> None:
+    """Entity linking accuracy per mention type on the seed gold."""
+    from lagebild.link.evaluate import evaluate_linking
+
+    _run_eval(shared, out, evaluate_linking)
+
+
+@eval_app.command("quotes")
+def eval_quotes_cmd(
+    shared: SharedOption = Path("../shared"),
+    out: Annotated[Path, typer.Option("--out", help="JSON result file.")] = Path("eval-quotes.json"),
+) -> None:
+    """Quotes and reported speech: seed gold and WikiNews quotation dev (span and speaker F1)."""
+    from lagebild.quotes.evaluate import evaluate_quotes
+
+    _run_eval(shared, out, evaluate_quotes)
 
 
 @kb_app.command("add")
