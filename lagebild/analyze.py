@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from lagebild.errors import LagebildError
-from lagebild.records import Actor, Analysis, Article, Mention, Quote, Timex
+from lagebild.records import Actor, Analysis, Article, Event, Mention, Quote, Timex
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTORS", "analysis_from_doc", "analyze", "analyze_many", "get_pipeline", "make_doc"]
 
 # The extraction components added after the trained model's own (tagger, parser, NER), in order.
-EXTRACTORS: tuple[str, ...] = ("lagebild_linker", "lagebild_quotes", "lagebild_time")
+EXTRACTORS: tuple[str, ...] = ("lagebild_linker", "lagebild_quotes", "lagebild_time", "lagebild_events")
 
 
 def get_pipeline(model: Path | str | None = None) -> Language:
@@ -29,6 +29,7 @@ def get_pipeline(model: Path | str | None = None) -> Language:
 
     E301 when the model is missing or cannot be loaded.
     """
+    import lagebild.events.component
     import lagebild.link.component
     import lagebild.quotes.component
     import lagebild.time.component  # noqa: F401  (registers the factory)
@@ -110,6 +111,10 @@ def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
         quotes = tuple(span._.quote for span in doc.spans.get("quotes", ()) if span._.quote is not None)
         reported = tuple(span._.quote for span in doc.spans.get("reported", ()) if span._.quote is not None)
         components.append(nlp.get_pipe("lagebild_quotes").version)  # type: ignore[attr-defined]
+    events: tuple[Event, ...] | None = None
+    if "lagebild_events" in nlp.pipe_names:
+        events = tuple(span._.event for span in doc.spans.get("events", ()) if span._.event is not None)
+        components.append(nlp.get_pipe("lagebild_events").version)  # type: ignore[attr-defined]
     return Analysis(
         article=article,
         entities=entities,
@@ -117,6 +122,7 @@ def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
         quotes=quotes,
         reported=reported,
         timexes=timexes,
+        events=events,
         components=tuple(components),
     )
 

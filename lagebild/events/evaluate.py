@@ -350,14 +350,19 @@ def evaluate_seed(seed_text: Path, seed_gold: Path, nlp: Any = None) -> dict[str
     return result
 
 
-def evaluate_fixtures(path: Path = FIXTURES, nlp: Any = None) -> dict[str, Any] | None:
-    """Scores on the hand-annotated sentences (None when the file is absent)."""
+def evaluate_fixtures(
+    path: Path = FIXTURES, nlp: Any = None, *, part: str = "sentences"
+) -> dict[str, Any] | None:
+    """Scores on the hand-annotated sentences (``part``: "sentences", the development set, or
+    "heldout"); None when the file is absent."""
     if not path.is_file():
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     default = data.get("published")
     pipeline = _pipeline(nlp)
-    items = data.get("sentences", [])
+    items = data.get(part) or []
+    if not items:
+        return None
     articles = [
         Article.from_text(s["text"], published=Published.parse(str(s.get("published", default))))
         for s in items
@@ -411,6 +416,7 @@ def evaluate_events(shared: Path | None, *, speed: bool = True, nlp: Any = None)
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": evaluate_seed(seed_text, seed_gold, nlp) if has_seed and seed_text and seed_gold else None,
         "fixtures": evaluate_fixtures(FIXTURES, nlp),
+        "heldout": evaluate_fixtures(FIXTURES, nlp, part="heldout"),
         "speed": None,
     }
     if speed:
