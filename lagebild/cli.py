@@ -339,6 +339,52 @@ def search_cmd(
             console.print(f"   {snippet}", highlight=False)
 
 
+@app.command("actor")
+def actor_cmd(
+    name: Annotated[str, typer.Argument(help="A name in any spelling (Selenskyj, Zelensky) or an actor id.")],
+    db: DbOption = None,
+    extra: Annotated[Path | None, typer.Option("--kb", help="Your YAML file of extra actors.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Actor profile: aliases, roles, articles, quotes, and mentions per month."""
+    from lagebild.api.queries import actor_profile
+    from lagebild.kb import load_kb
+
+    with _errors(), _open(_settings(db)) as store:
+        kb = load_kb(extra)
+        candidates = kb.lookup(name)
+        actor_id = candidates[0].actor_id if candidates else name
+        profile = actor_profile(store, actor_id)
+        if profile is None:
+            raise LagebildError("E606", f"no stored article mentions {name!r} (resolved to {actor_id})")
+        if candidates:
+            actor = kb.actor(actor_id)
+            known = set(profile["aliases"]) | set(actor.aliases)
+            profile["aliases"] = sorted(known - {profile["name"]})
+            profile["roles"] = profile["roles"] or [role.to_json() for role in actor.roles]
+        if as_json:
+            _print_json(profile)
+            return
+        console.print(f"[bold]{escape(profile['name'])}[/] ({profile['id']}, {profile['type'] or '?'})")
+        console.print(f"aliases: {escape(', '.join(profile['aliases'][:20]))}")
+        for role in profile["roles"]:
+            span = f"{role.get('start') or '?'} – {role.get('end') or 'heute'}"
+            console.print(f"role: {escape(role['office'])} {escape(role.get('country') or '')} ({span})")
+        counts = profile["counts"]
+        console.print(
+            f"{counts['mentions']} mentions in {counts['articles']} articles, "
+            f"{counts['quotes']} quotes, {counts['events']} events"
+        )
+        table = Table(title="Per month")
+        for column in ("month", "mentions", "quotes", "events"):
+            table.add_column(column, justify="right")
+        for row in profile["timeline"]:
+            table.add_row(row["month"], str(row["mentions"]), str(row["quotes"]), str(row["events"]))
+        console.print(table)
+        for article in profile["articles"][:10]:
+            console.print(f"  {article['id']}  {escape(article['title'] or '')}  ({article['mentions']}×)")
+
+
 @app.command("stats")
 def stats_cmd(
     db: DbOption = None,

@@ -3,6 +3,7 @@ handled, analysis batched and failures collected instead of stopping the batch."
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -15,8 +16,11 @@ from lagebild.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from lagebild.store import AddItem, Store
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["IngestReport", "NearDuplicate", "ingest", "ingest_articles", "samples_dir"]
 
@@ -74,6 +78,43 @@ def _batches(items: Iterable[Article | LagebildError], size: int) -> Iterator[li
             batch = []
     if batch:
         yield batch
+
+
+def _analyze_batch(
+    pipeline: Language,
+    items: list[AddItem],
+    settings: Settings,
+    report: IngestReport,
+    notify: ProgressCallback,
+) -> list[AddItem]:
+    """``items`` with their analyses; an article the pipeline fails on is reported (E302), not stored.
+
+    The batch goes through ``nlp.pipe``; if that fails, each article is retried alone so one bad
+    article does not cost the others.
+    """
+    from lagebild.analyze import analysis_from_doc, make_doc
+
+    def analyzed(item: AddItem, doc: Doc) -> AddItem:
+        return replace(item, analysis=analysis_from_doc(item.analysis.article, doc, pipeline))
+
+    try:
+        docs = pipeline.pipe(
+            (make_doc(pipeline, i.analysis.article) for i in items), batch_size=settings.batch_size
+        )
+        return [analyzed(i, doc) for i, doc in zip(items, docs, strict=True)]
+    except Exception:
+        logger.debug("batch analysis failed; retrying article by article", exc_info=True)
+    done: list[AddItem] = []
+    for item in items:
+        article = item.analysis.article
+        try:
+            done.append(analyzed(item, pipeline(make_doc(pipeline, article))))
+        except Exception as exc:  # a component bug must not stop the batch: report it, go on
+            logger.debug("analysis failed for %s", article.id, exc_info=True)
+            error = LagebildError("E302", f"analysis failed: {type(exc).__name__}: {exc}")
+            report.failures.append(error.for_source(article.source or article.id))
+            notify("failed", error.line())
+    return done
 
 
 def _store_all(store: Store, items: list[AddItem]) -> list[LagebildError | None]:
@@ -138,7 +179,7 @@ def ingest_articles(
     savepoint, so a failure (or a crash) never leaves half an article; the batch goes on and the
     failure is reported.
     """
-    from lagebild.analyze import analysis_from_doc, get_pipeline, make_doc
+    from lagebild.analyze import get_pipeline
     from lagebild.ingest.dedup import (
         NearDuplicateIndex,
         signature,
@@ -188,13 +229,7 @@ def ingest_articles(
                 continue
             fresh.append(AddItem(Analysis(article=item), blob))
         if pipeline is not None and fresh:
-            docs = pipeline.pipe(
-                (make_doc(pipeline, i.analysis.article) for i in fresh), batch_size=settings.batch_size
-            )
-            fresh = [
-                replace(i, analysis=analysis_from_doc(i.analysis.article, doc, pipeline))
-                for i, doc in zip(fresh, docs, strict=True)
-            ]
+            fresh = _analyze_batch(pipeline, fresh, settings, report, notify)
         for added, error in zip(fresh + linked, _store_all(store, fresh + linked), strict=True):
             article = added.analysis.article
             if error is not None:
