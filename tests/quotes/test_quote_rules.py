@@ -294,3 +294,49 @@ def test_records_survive_serialization(make: Make) -> None:
     (span,) = copy.spans["quotes"]
     assert span._.quote == doc.spans["quotes"][0]._.quote
     assert span._.cue_particle.text == "hinzu"
+
+
+@pytest.mark.parametrize(
+    ("annotated", "mentions", "content", "speaker", "rule"),
+    [
+        (  # "Wie X mitteilte, …": the main clause is reported
+            "Wie/SCONJ die/DET Bahn/NOUN mitteilte/VERB ,/PUNCT fallen/VERB morgen/ADV alle/DET Züge/NOUN"
+            " aus/ADP ./PUNCT",
+            [("die Bahn", "ORG", "db")],
+            "fallen morgen alle Züge aus",
+            "die Bahn",
+            "wie-clause",
+        ),
+        (  # "…, so X": a trailing attribution without a verb
+            "Die/DET Ernte/NOUN sei/AUX schlecht/ADJ ausgefallen/VERB ,/PUNCT so/ADV Özdemir/PROPN ./PUNCT",
+            [("Özdemir", "PER", "oezdemir")],
+            "Die Ernte sei schlecht ausgefallen",
+            "Özdemir",
+            "clause+trailing-cue",
+        ),
+        (  # a speech act without a content clause: the sentence as a whole
+            "Die/DET Gewerkschaft/NOUN kritisierte/VERB den/DET Plan/NOUN scharf/ADJ ./PUNCT",
+            [("Die Gewerkschaft", "ORG", "verdi")],
+            "Die Gewerkschaft kritisierte den Plan scharf",
+            "Die Gewerkschaft",
+            "speech-act",
+        ),
+    ],
+)
+def test_more_attributions(
+    make: Make, annotated: str, mentions: list[tuple[str, str, str]], content: str, speaker: str, rule: str
+) -> None:
+    doc = make(annotated, mentions=mentions)
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), _speaker(doc, r), r.rule) == (content, speaker, rule)
+
+
+def test_reportative_soll_with_sein_needs_no_attribution(make: Make) -> None:
+    doc = make("Der/DET Täter/NOUN soll/AUX/Mood=Ind|VerbForm=Fin bewaffnet/ADJ gewesen/AUX sein/AUX ./PUNCT")
+    r = _only(find_quotes(doc), "reported")
+    assert r.rule == "reportative-modal" and r.speaker is None and r.confidence <= 0.3
+
+
+def test_deontic_soll_is_not_reported(make: Make) -> None:
+    doc = make("Die/DET Brücke/NOUN soll/AUX/Mood=Ind|VerbForm=Fin im/ADP Mai/NOUN öffnen/VERB ./PUNCT")
+    assert find_quotes(doc) == []
