@@ -241,7 +241,7 @@ def _wikinews(nlp: Language, path: Path, limit: int | None = None) -> dict[str, 
             failures.append(f"{item['doc_id']}: {type(exc).__name__}: {exc}")
             doc = made(item)
             for name, proc in nlp.pipeline:
-                if name not in ("lagebild_linker", "lagebild_time"):
+                if name not in ("lagebild_linker", "lagebild_time", "lagebild_events"):
                     doc = proc(doc)
             return doc
 

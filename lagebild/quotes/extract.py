@@ -749,6 +749,22 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
         out.append((_make(ctx, "reported", a, b, cue, speaker, "wie-clause", mood), cue))
     if out:
         return out
+    # R9: "Berichte der Zeitung, wonach …": the source is the noun phrase before the comma
+    for j in range(lo + 2, hi):
+        if doc[j].lower_ != "wonach" or doc[j - 1].text != "," or ctx.inside[j]:
+            continue
+        start = j - 1
+        while start > lo and doc[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and j - 1 - start < 6:
+            start -= 1
+        speaker = None
+        if start < j - 1:
+            inner = _containing_mention(ctx, j - 2)
+            speaker = _Speaker((start, j - 1), _actor(inner) if inner is not None else None, CONF_CLAUSE)
+        a, b = j + 1, _clause_end(ctx, j + 1, hi)
+        mood = _clause_mood(ctx, a, b) or _finite_moods(ctx, a, b, limit=12)
+        out.append((_make(ctx, "reported", a, b, None, speaker, "wonach", mood, (j, j + 1)), None))
+    if out:
+        return out
     # R2: a clause before a trailing cue: "Eine Waffenruhe … könne „…“ erreicht werden, fügte er an."
     for cue in cues:
         if cue.i == 0 or doc[cue.i - 1].text != ",":
