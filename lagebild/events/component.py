@@ -13,7 +13,8 @@ Importing this module registers the factory and the extensions, nothing else::
     doc = nlp("US-Präsident Donald Trump hat mit Putin telefoniert.")
     [(s.text, s._.event.type, s._.event.mode, s._.plover_mode) for s in doc.spans["events"]]
 
-Each span covers the trigger word; ``Span._.event`` holds the ``records.Event`` and
+Each span covers the trigger word; ``Span._.event`` gives the ``records.Event`` (a getter over
+the plain JSON in ``Span._.event_data``, so docs survive ``nlp.pipe(n_process=2)``) and
 ``Span._.plover_mode`` the PLOVER mode of the type (phone, visit, multilateral, …) until the
 record has a field for it (docs/events.md).
 """
@@ -30,11 +31,52 @@ from lagebild.events.lexicon import EventLexicon, load_lexicon
 from lagebild.records import Event
 from lagebild.records import Span as CharSpan
 
-__all__ = ["EventsComponent", "make_events_component", "to_record"]
+__all__ = ["EventsComponent", "event_from_data", "event_to_data", "make_events_component", "to_record"]
 
-for _name in ("event", "plover_mode"):
+
+def event_from_data(data: dict[str, Any] | None) -> Event | None:
+    """The ``records.Event`` from its plain JSON (``Span._.event_data``)."""
+    if data is None:
+        return None
+
+    def span(key: str) -> CharSpan | None:
+        value = data.get(key)
+        return None if value is None else CharSpan(value["start"], value["end"], value.get("text", ""))
+
+    return Event(
+        article_id=data.get("article_id", ""),
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        type=data["type"],
+        mode=data["mode"],
+        component=data["component"],
+        source_actor_id=data.get("source_actor_id"),
+        target_actor_id=data.get("target_actor_id"),
+        source=span("source"),
+        target=span("target"),
+        place=span("place"),
+        place_id=data.get("place_id"),
+        timex=span("timex"),
+        date=data.get("date"),
+        attributed_to=data.get("attributed_to"),
+        confidence=data.get("confidence"),
+    )
+
+
+def event_to_data(event: Event) -> dict[str, Any]:
+    data = event.to_json()
+    data["article_id"] = event.article_id
+    return data
+
+
+# The record is kept as plain JSON so that docs survive nlp.pipe(n_process=2) (user_data is
+# serialized with msgpack); Span._.event is a getter over it.
+for _name in ("event_data", "plover_mode"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
+if not Span.has_extension("event"):
+    Span.set_extension("event", getter=lambda span: event_from_data(span._.event_data))
 
 
 def _char(doc: Doc, arg: Arg | None) -> CharSpan | None:
@@ -105,7 +147,7 @@ class EventsComponent:
         for found in find_events(doc, self.lexicon, self.kb):
             span = doc[found.trigger[0] : found.trigger[1]]
             span = Span(doc, span.start, span.end, label=found.type)
-            span._.event = to_record(found, doc, article_id)
+            span._.event_data = event_to_data(to_record(found, doc, article_id))
             span._.plover_mode = found.plover_mode
             spans.append(span)
         doc.spans[self.spans_key] = spans
@@ -115,7 +157,7 @@ class EventsComponent:
 @Language.factory(
     "lagebild_events",
     default_config={"spans_key": "events"},
-    assigns=["doc.spans", "span._.event", "span._.plover_mode"],
+    assigns=["doc.spans", "span._.event_data", "span._.plover_mode"],
     requires=["doc.spans"],
 )
 def make_events_component(nlp: Language, name: str, spans_key: str) -> EventsComponent:
