@@ -240,8 +240,11 @@ def _name_spans(
         if n in used or any(m.start < e and s < m.end for s, e in taken):
             continue
         out.append((m.start, m.end, None, m.kinds, False))
-    out.sort()
-    return out
+    out.sort(key=lambda x: (x[0], x[1]))
+    unique: dict[tuple[int, int], tuple[int, int, str | None, int, bool]] = {}
+    for item in out:  # one name per range (two KB names inside one NER span can coincide)
+        unique.setdefault((item[0], item[1]), item)
+    return list(unique.values())
 
 
 # ------------------------------------------------------------------------------- the linker

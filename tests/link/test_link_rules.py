@@ -75,6 +75,14 @@ def test_kb_name_wider_than_the_ner_span(run: Run) -> None:
     assert [e.text for e in doc.ents] == ["Putin"]  # the NER span stays as the NER made it
 
 
+def test_kb_name_over_two_ner_spans(run: Run) -> None:
+    # the model split "Ursula von der Leyen" into PER "Ursula" and ORG "Leyen"
+    words = ["Ursula", "von", "der", "Leyen", "sprach", "."]
+    doc = run(words, ents=["B-PER", "O", "O", "B-ORG", "O", "O"])
+    spans = [s for s in doc.spans["mentions"] if s._.actor_id == "von_der_leyen"]
+    assert [s.text for s in spans] == ["Ursula von der Leyen"]
+
+
 def test_foreign_party_acronym_has_low_confidence(run: Run) -> None:
     doc = run(["Die", "CDU", "gewann", "."], ents=["O", "B-ORG", "O", "O"])
     assert mention(doc, "CDU")._.confidence <= 0.5
