@@ -111,7 +111,7 @@ def to_record(found: Found, doc: Doc, article_id: str = "") -> Quote:
         addressee=_char_span(doc, found.addressee),
         medium=_char_span(doc, found.medium),
         mood=found.mood,
-        confidence=found.confidence,
+        confidence=round(found.confidence, 3),
     )
 
 

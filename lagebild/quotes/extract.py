@@ -612,6 +612,11 @@ def _addressee(ctx: _Context, lo: int, hi: int) -> tuple[int, int] | None:
 def _content(ctx: _Context, a: int, b: int) -> tuple[int, int]:
     """Characters of tokens [a, b) without trailing punctuation."""
     doc = ctx.doc
+    n = len(doc)
+    a, b = max(0, min(a, n)), max(0, min(b, n))
+    if b <= a:
+        char = doc[a].idx if a < n else len(doc.text)
+        return char, char
     while b > a and (doc[b - 1].text in _SENT_END or doc[b - 1].text in _CLAUSE_PUNCT or doc[b - 1].is_space):
         b -= 1
     while a < b and (doc[a].text in _CLAUSE_PUNCT or doc[a].is_space):
@@ -1003,6 +1008,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Found]:
                 f = items[-1]
                 sp = _Speaker(f.speaker, f.actor_id, f.confidence)
                 state = _State(sp, f.cue, f.particle, f.cue_lemma, k)
+    results = [f for f in results if f.end > f.start]  # an attribution phrase with nothing to attribute
     results.sort(key=lambda f: (f.start, f.end))
     return results
 

@@ -340,3 +340,38 @@ def test_reportative_soll_with_sein_needs_no_attribution(make: Make) -> None:
 def test_deontic_soll_is_not_reported(make: Make) -> None:
     doc = make("Die/DET Brücke/NOUN soll/AUX/Mood=Ind|VerbForm=Fin im/ADP Mai/NOUN öffnen/VERB ./PUNCT")
     assert find_quotes(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "„",
+        "“",
+        '"""',
+        "„„„“",
+        "Er sagte: „",
+        "»«»«",
+        "‚‘‚",
+        "„a\n\n„b\n\n„c",
+        "sagte er.",
+        "laut",
+        ", so",
+        "Wie sagte,",
+        "zufolge",
+        "„Text“ Das sagte.",
+        "nach Angaben",
+        " \n\n ",
+        "soll sein.",
+    ],
+)
+def test_odd_input_does_not_fail(text: str) -> None:
+    """Fragments, stray and unbalanced marks: no exception, only well-formed records."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    doc = nlp.make_doc(text)
+    QuotesComponent()(doc)
+    for span in [*doc.spans["quotes"], *doc.spans["reported"]]:
+        quote = span._.quote
+        assert 0 <= quote.start < quote.end <= len(text) and text[quote.start : quote.end] == quote.text
