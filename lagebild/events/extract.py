@@ -275,6 +275,9 @@ def _verb_trigger(doc: Doc, tok: Token, lexicon: EventLexicon, clause: tuple[int
     low = tok.text.lower()
     if tok.pos_ in {"NOUN", "PROPN", "DET", "ADP", "PUNCT"} and tok.text[:1].isupper() and tok.i > clause[0]:
         return None
+    lemma = tok.lemma_.lower() if tok.lemma_ and tok.pos_ in {"VERB", "AUX"} else ""
+    if low not in lexicon.by_joined and low not in lexicon.by_form and lemma not in lexicon.by_lemma:
+        return None  # the common case, decided without looking at the clause
     words = {doc[i].text.lower() for i in range(clause[0], clause[1])}
     for entry in lexicon.by_joined.get(low, ()):
         if entry.particle and low in entry.forms:
@@ -288,10 +291,9 @@ def _verb_trigger(doc: Doc, tok: Token, lexicon: EventLexicon, clause: tuple[int
         separated = any(t.dep_ == "compound:prt" or t.i == clause[1] - 1 or t.head.i == tok.i for t in later)
         if separated and _entry_fits(entry, words):
             return entry
-    if tok.lemma_ and tok.pos_ in {"VERB", "AUX"}:
-        for entry in lexicon.verbs:
-            if entry.lemma == tok.lemma_.lower() and not entry.particle and _entry_fits(entry, words):
-                return entry
+    for entry in lexicon.by_lemma.get(lemma, ()):
+        if not entry.particle and _entry_fits(entry, words):
+            return entry
     return None
 
 

@@ -97,6 +97,7 @@ class EventLexicon:
     by_form: dict[str, tuple[VerbEntry, ...]] = field(default_factory=dict)
     by_joined: dict[str, tuple[VerbEntry, ...]] = field(default_factory=dict)
     noun_by_form: dict[str, NounEntry] = field(default_factory=dict)
+    by_lemma: dict[str, tuple[VerbEntry, ...]] = field(default_factory=dict)
 
     def noun(self, word: str) -> NounEntry | None:
         """The noun entry of ``word`` (any case form, or the last part of a compound)."""
@@ -255,6 +256,7 @@ def parse_lexicon(data: dict[str, Any]) -> EventLexicon:
         by_form={k: tuple(v) for k, v in by_form.items()},
         by_joined={k: tuple(v) for k, v in by_joined.items()},
         noun_by_form=noun_by_form,
+        by_lemma={e.lemma: (e,) for e in verbs},
     )
 
 
