@@ -80,6 +80,8 @@ _SKIP_BEFORE = {"DET", "ADJ", "NUM", "ADV"}
 _SUBJ = {"nsubj", "sb", "csubj"}
 _PASS_SUBJ = {"nsubj:pass"}
 _PLACE_LABELS = {"LOC", "GPE"}
+#: Types whose repeated mentions in one article are one event whatever the trigger word.
+RETOLD = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "SANCTION", "PROTEST"})
 #: Types whose event stands without a linked actor ("Tausende protestierten", "Die Polizei nahm ... fest").
 ACTORLESS = frozenset({"PROTEST", "COERCE"})
 _PARTICIPATION = {"bei", "beim", "auf", "am", "während"}  # raw words: "an das Gespräch" is no participation
@@ -242,7 +244,8 @@ def _args(doc: Doc, lexicon: EventLexicon, kb: Any, skip: set[int]) -> list[Arg]
                     if len(actor_id) == 3 and actor_id.isupper()
                     else actor_id
                 )
-            out.append(Arg(tok.i, tok.i + 1, actor_id, "ORG", None, "compound", 0.7))
+            forces = tail.lower() in {"truppen", "soldaten", "armee", "streitkräfte", "einsatz"}
+            out.append(Arg(tok.i, tok.i + 1, actor_id, "ORG", None, "forces" if forces else "compound", 0.7))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -364,7 +367,11 @@ def _verb_args(
             source = first
     if passive:
         agent = next((a for a in args if a.prep in {"von", "durch"}), None)
+        # "Es werden keine US-Truppen ... geschickt": without an agent, the owner of the forces acts
+        agent = agent or next((a for a in args if a.link == "forces" and a.prep is None), None)
         source = agent or source
+        if target is not None and source is not None and target.start == source.start:
+            target = None
     bare = [a for a in args if a.prep is None and not _is_demonym(a)]
     # 2. word order: the first bare noun phrase is the subject ("Im Anschluss rief Trump Selenskyj an")
     if source is None and not passive and bare:
@@ -950,11 +957,17 @@ def _side(actor_id: str | None, kb: Any) -> str | None:
 
 def _dedup(found: Iterable[Found], lex: EventLexicon) -> list[Found]:
     """One event per (type, mode, source, target) in an article: repetitions ("er habe ein Telefonat mit
-    Putin gehabt") add no event; a later mention fills a missing place or time."""
+    Putin gehabt") add no event; a later mention fills a missing place or time.
+
+    Meetings, agreements and attacks are retold in news with other words ("telefoniert" - "das
+    Telefonat"), so any trigger merges; statements (REJECT, REQUEST, ...) with different trigger
+    words are different statements ("glauben nicht" vs "schicken keine Truppen") and stay apart."""
     symmetric = {e.type for e in lex.verbs if e.symmetric} | {n.type for n in lex.nouns if n.symmetric}
-    out: dict[tuple[str, str, str | None, str | None], Found] = {}
+    out: dict[tuple[str, ...], Found] = {}
     for f in found:
-        key = f.key(f.type in symmetric)
+        key: tuple[str, ...] = tuple(str(k) for k in f.key(f.type in symmetric))
+        if f.type not in RETOLD:
+            key = (*key, f.lemma)
         if key not in out:
             out[key] = f
             continue
