@@ -27,6 +27,8 @@ WINDOW = 3
 SUBJECT_BONUS = 0.6
 PERSON_BONUS = 0.3
 MARGIN = 0.5
+# next to a verb of saying ("sagte sie") the pronoun is a person: worth more than one sentence back
+SPEECH_PERSON_BONUS = 1.3
 _GENERIC_HEADS = ("president", "chancellor", "prime_minister")
 
 
@@ -68,6 +70,13 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
     return out
 
 
+def _next_to_speech_verb(view: DocView, i: int) -> bool:
+    for j in (view.prev(i), view.next(i)):
+        if j is not None and view.lowers[j].startswith(view.lex.speech_verbs):
+            return True
+    return False
+
+
 def _after_die(view: DocView, i: int) -> bool:
     j = view.prev(i)
     return j is not None and view.doc[j].lower_ == "die"
@@ -102,6 +111,7 @@ def _pronoun(view: DocView, i: int, lexical: Features, chain: Sequence[Link]) ->
     # "sie" for an organisation only as a subject ("Sie will entscheiden", "wie sie sich vorstellt"):
     # an object "sie" is mostly a thing ("stehle Hilfsgüter und verkaufe sie weiter")
     pron_subject = view.is_subject(i, i + 1) if view.parsed else view.clause_initial(i)
+    person_bonus = SPEECH_PERSON_BONUS if _next_to_speech_verb(view, i) else PERSON_BONUS
     scored: list[tuple[float, Link]] = []
     for x in chain:
         if x.start >= i or view.sent[i] - view.sent[x.start] > WINDOW:
@@ -127,7 +137,7 @@ def _pronoun(view: DocView, i: int, lexical: Features, chain: Sequence[Link]) ->
         score = (
             -float(distance)
             + (SUBJECT_BONUS if x.subject else 0.0)
-            + (PERSON_BONUS if x.label == "PER" else 0.0)
+            + (person_bonus if x.label == "PER" else 0.0)
         )
         score += x.start / 100000.0  # later mentions win ties
         scored.append((score, x))

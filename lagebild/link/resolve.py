@@ -159,6 +159,22 @@ def _stem1(text: str) -> str:
     return stem_token(norm_key(text))
 
 
+def _exact_or_genitive(kb: KnowledgeBase, text: str, cands: list[Candidate]) -> bool:
+    """Whether a one-word name is a KB key itself or an inflected form of one ("Putins",
+    "Amerikanern"), not just a word with the same stem ("Marine" ~ "Marin")."""
+    if any(c.score in (1.0, 0.9) or c.how == "fuzzy" for c in cands):
+        return True
+    key = strip_articles(norm_key(text))
+    forms = {key} | {key[: -len(e)] for e in ("s", "es", "n", "en", "ns") if key.endswith(e)}
+    if forms & kb._exact.keys():
+        return True
+    for cand in cands[:3]:  # the last word of one of the actor's names ("Leyen" of "von der Leyen")
+        actor = kb.actor(cand.actor_id)
+        if forms & {norm_key(n).split(" ")[-1] for n in (actor.name, *actor.aliases)}:
+            return True
+    return False
+
+
 def normalize_local(name: str) -> str:
     """The ``local:`` id of a name the KB lacks: its normalized key, words joined by "_"."""
     return "local:" + norm_key(name).replace(" ", "_")
@@ -213,6 +229,7 @@ def _name_spans(
         label = _NER_LABELS.get(ent.label_)
         if label is None:
             continue
+        ent = _trimmed(ent)  # "Marine und" -> "Marine"
         inside = [(n, m) for n, m in enumerate(matches) if m.start < ent.end and ent.start < m.end]
         wider = [
             (n, m)
@@ -247,6 +264,17 @@ def _name_spans(
     return list(unique.values())
 
 
+def _trimmed(ent: Span) -> Span:
+    """A NER span without trailing lower-case words or punctuation and leading determiners."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_lower or doc[end - 1].is_space):
+        end -= 1
+    while end - start > 1 and doc[start].lower_ in DETERMINERS:
+        start += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
 # ------------------------------------------------------------------------------- the linker
 
 
@@ -276,6 +304,8 @@ class _Linker:
             # a misspelling must at least be of the right kind ("Saar" is no Slovenian party)
             wanted = ("PER",) if label == "PER" else ("ORG", "GOV", "MISC")
             cands = [c for c in cands if kb.actor(c.actor_id).type in wanted]
+        if len(span) == 1 and cands and not _exact_or_genitive(kb, text, cands):
+            cands = []  # "Marine" is not "Marin"/Morocco: one word matches only itself or its genitive
         top = kb.actor(cands[0].actor_id) if cands else None
         metonym = _metonym(kb, text) if (kinds & METONYM or not kinds) else None
         state_name = top is not None and top.type == "STATE"  # whatever label the NER gave

@@ -305,6 +305,31 @@ def test_pronouns(run: Run, text: str, pronoun: str, nth: int, actor_id: str) ->
     assert (span._.actor_id, span._.link) == (actor_id, "pronoun")
 
 
+def test_pronoun_of_a_speech_verb_is_a_person(run: Run) -> None:
+    # "Die AfD sei …, sagte sie": the organisation in between is not the speaker
+    words = [
+        "Alice",
+        "Weidel",
+        "sprach",
+        "von",
+        "einem",
+        "Erfolg",
+        ".",
+        "Die",
+        "AfD",
+        "sei",
+        "stärkste",
+        "Kraft",
+        ",",
+        "sagte",
+        "sie",
+        ".",
+    ]
+    ents = ["B-PER", "I-PER"] + ["O"] * (len(words) - 2)
+    doc = run(words, ents=ents, published="2024-09")
+    assert mention(doc, "sie")._.actor_id == "local:alice_weidel"
+
+
 def test_pronoun_gender_from_morphology(run: Run) -> None:
     # an unknown person: the model's Gender=Fem on the name makes her the antecedent of "sie"
     words = ["Kowalczyk", "traf", "Scholz", ".", "Danach", "sagte", "sie", ",", "alles", "sei", "gut", "."]
@@ -382,6 +407,13 @@ def test_local_ids_for_unknown_names(run: Run) -> None:
     assert mention(doc, "Kowalski")._.actor_id == "local:anna_kowalski"
     assert mention(doc, "Kowalski")._.link == "local"
     assert doc._.actors["local:anna_kowalski"].type == "PER"
+
+
+def test_ner_spans_are_trimmed(run: Run) -> None:
+    words = ["Die", "Bauer", "und", "Söhne", "GmbH", "und", "die", "Marine", "und", "Partner", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    doc = run(words, ents=ents)
+    assert mention(doc, "Marine")._.actor_id == "local:marine"
 
 
 def test_unknown_misc_is_kept_unlinked(run: Run) -> None:
