@@ -309,9 +309,12 @@ class _Linker:
         top = kb.actor(cands[0].actor_id) if cands else None
         metonym = _metonym(kb, text) if (kinds & METONYM or not kinds) else None
         state_name = top is not None and top.type == "STATE"  # whatever label the NER gave
-        places = (
-            self.places(text) if (kinds & PLACE or label in (None, "LOC") or not cands or state_name) else []
+        # places whatever the NER label says, unless the KB is sure of a person or a salient actor:
+        # a NER "ORG" on "Europa" must not make it the Italian party "Europa"
+        sure_actor = top is not None and (
+            top.type == "PER" or self._prominence(top.id) >= _SALIENT_PROMINENCE
         )
+        places = self.places(text) if (kinds & PLACE or not sure_actor or state_name) else []
         subject = self.view.is_subject(start, end)
         if len(span) == 1 and not any(c.score in (1.0, 0.9) for c in cands):
             code = _demonym(kb, text)  # "Amerikaner": a demonym, not the stem-equal "Amerika"
