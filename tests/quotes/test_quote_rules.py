@@ -375,3 +375,29 @@ def test_odd_input_does_not_fail(text: str) -> None:
     for span in [*doc.spans["quotes"], *doc.spans["reported"]]:
         quote = span._.quote
         assert 0 <= quote.start < quote.end <= len(text) and text[quote.start : quote.end] == quote.text
+
+
+def test_announcement_with_zu_infinitive(make: Make) -> None:
+    doc = make(
+        "Der/DET Minister/NOUN kündigte/VERB an/ADP ,/PUNCT noch/ADV heute/ADV zurückzutreten/VERB ./PUNCT",
+        mentions=[("Der Minister", "PER", "local:minister")],
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), r.actor_id, r.mood, r.cue_lemma) == (
+        "noch heute zurückzutreten",
+        "local:minister",
+        None,
+        "ankündigen",
+    )
+
+
+def test_short_quoted_name_does_not_cut_the_clause(make: Make) -> None:
+    doc = make(
+        "Das/DET Magazin/NOUN „/PUNCT Stern/PROPN “/PUNCT meldete/VERB ,/PUNCT der/DET Sänger/NOUN"
+        " sei/AUX krank/ADJ ./PUNCT",
+        mentions=[("Das Magazin „ Stern", "ORG", "stern")],
+    )
+    found = find_quotes(doc)
+    r = _only(found, "reported")
+    assert _text(doc, r) == "der Sänger sei krank" and r.actor_id == "stern"
+    assert [f for f in found if f.kind != "reported"] == []  # „Stern“ is a name, not a quote
