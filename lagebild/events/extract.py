@@ -741,6 +741,7 @@ def _event_at(
             args = c_args + [
                 _with_prep(doc, a, tok.i) for a in all_args if clause[1] <= a.start < sentence[1]
             ]
+        controller: Arg | None = None
         zu_inf = (
             tok.text.lower().startswith((verb.particle or "") + "zu") and verb.particle is not None
         ) or (tok.i > 0 and doc[tok.i - 1].text.lower() == "zu")
@@ -748,16 +749,22 @@ def _event_at(
             # "Putin habe seine Bereitschaft erklärt, Repräsentanten ... zu empfangen": the controller
             # (subject of the clause before) is the source, cues of that clause count too
             prev = _previous_clause(doc, clause, sentence)
-            controller = None
             if prev is not None:
+                if _content_verb_in(doc, prev, tok, lex):
+                    return None  # "forderte China auf, Russland nicht ... zu unterstützen": the content
                 controller = next(
                     (_with_prep(doc, a, prev[0]) for a in all_args if prev[0] <= a.start < prev[1]), None
                 )
                 negated = negated or _negated(doc, tok, prev, lex)
                 clause = (prev[0], clause[1])
-            if controller is not None and controller.prep is None:
-                args = [controller] + [a for a in args if a.start != controller.start]
         source, target, fallback = _verb_args(doc, tok, verb, args)
+        if zu_inf and controller is not None and controller.prep is None:
+            # a zu-infinitive has no subject of its own: the controller acts, the clause's actor is the object
+            if target is not None and target.start == controller.start:
+                target = None
+            if target is None and source is not None and source.start != controller.start:
+                target = source
+            source, fallback = controller, False
         if source is None and tok.dep_ == "conj" and tok.head.i < clause[0]:
             # "China hat Taiwan nicht angegriffen, warnt aber ...": the subject of the first conjunct
             for child in tok.head.children:
@@ -848,11 +855,17 @@ def _event_at(
 
 
 def _previous_clause(doc: Doc, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause before a comma (a comma never ends a sentence, whatever the sentence splitter did)."""
     i = clause[0] - 2
-    if i < sentence[0]:
+    if i < 0 or doc[clause[0] - 1].text != ",":
         return None
+    floor = 0 if i < sentence[0] else sentence[0]
     end = i + 1
-    while i > sentence[0] and doc[i - 1].text not in _BOUNDARY:
+    while (
+        i > floor
+        and doc[i - 1].text not in _BOUNDARY
+        and not (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+    ):
         i -= 1
     return (i, end)
 
@@ -929,11 +942,20 @@ def _partner_of_call(doc: Doc, item: Found, consults: list[Found], kb: Any) -> F
         return item
     lo, hi = _sentence_of(doc, item.trigger[0])
     words = _words(doc, lo, hi)
-    refs = {"telefonat", "gespräch", "treffen", "telefongespräch"}
-    if not any(w in refs and j > 0 and words[j - 1] in {"dem", "diesem", "im"} for j, w in enumerate(words)):
+    refs = {"telefonat": "phone", "telefongespräch": "phone", "gespräch": None, "treffen": None}
+    named = [
+        w for j, w in enumerate(words) if w in refs and j > 0 and words[j - 1] in {"dem", "diesem", "im"}
+    ]
+    if not named:
         return item
+    phone = refs[named[0]] == "phone"  # "in dem Telefonat": only a phone call that took place
     side = _side(item.source.actor_id, kb)
-    for c in reversed([c for c in consults if c.trigger[0] < item.trigger[0]]):
+    earlier = [
+        c
+        for c in consults
+        if c.trigger[0] < item.trigger[0] and c.mode == "actual" and (not phone or c.plover_mode == "phone")
+    ]
+    for c in reversed(earlier):
         assert c.source is not None and c.target is not None
         if _side(c.source.actor_id, kb) == side:
             return replace(item, target=c.target)

@@ -239,3 +239,53 @@ def test_lexicon_types_are_plover() -> None:
 )
 def test_weak_verb_forms(lemma: str, form: str) -> None:
     assert form in verb_forms(lemma)
+
+
+def test_agentless_passive_deployment_owner_of_forces(make: Make) -> None:
+    # „Es werden keine US-Truppen in die Ukraine geschickt“ -> REJECT gov_usa -> UKR
+    from lagebild.kb import load_kb
+
+    doc = make(
+        ["Es", "werden", "keine", "US-Truppen", "in", "die", "Ukraine", "geschickt", "."],
+        heads=[7, 7, 3, 7, 6, 6, 7, 7, 7],
+        deps=["expl", "aux:pass", "det", "nsubj:pass", "case", "det", "obl", "ROOT", "punct"],
+        mentions=[(6, 7, "LOC", "UKR", "name")],
+    )
+    assert summary(find_events(doc, kb=load_kb())) == [("REJECT", "actual", "gov_usa", "UKR")]
+
+
+def test_capital_as_bare_actor_is_the_government(make: Make) -> None:
+    from lagebild.kb import load_kb
+
+    doc = make(
+        ["Moskau", "wirft", "Kiew", "Angriffe", "vor", "."],
+        mentions=[(0, 1, "ORG", "gov_rus", "metonym"), (2, 3, "LOC", "gn:703448", "name")],
+    )
+    assert summary(find_events(doc, kb=load_kb())) == [("ACCUSE", "actual", "gov_rus", "gov_ukr")]
+
+
+def test_zu_infinitive_takes_the_controller(make: Make) -> None:
+    # Putin erklärte seine Bereitschaft , Vertreter der USA zu empfangen .
+    words = [
+        "Putin",
+        "erklärte",
+        "seine",
+        "Bereitschaft",
+        ",",
+        "Vertreter",
+        "der",
+        "USA",
+        "zu",
+        "empfangen",
+        ".",
+    ]
+    doc = make(words, mentions=[(0, 1, "PER", "putin", "alias"), (7, 8, "ORG", "gov_usa", "metonym")])
+    (event,) = find_events(doc)
+    assert summary([event]) == [("CONSULT", "future", "putin", "gov_usa")]
+    assert event.plover_mode == "host"
+
+
+def test_zu_infinitive_content_of_a_request_is_no_event(make: Make) -> None:
+    words = ["Baerbock", "forderte", "China", "auf", ",", "Russland", "nicht", "zu", "unterstützen", "."]
+    mentions = [(0, 1, "PER", "baerbock", "name"), (2, 3, "LOC", "CHN", "name"), (5, 6, "LOC", "RUS", "name")]
+    assert summary(find_events(make(words, mentions=mentions))) == [("REQUEST", "actual", "baerbock", "CHN")]
