@@ -456,7 +456,16 @@ def _speaker_from_mention(ctx: _Context, m: Span, base: float) -> _Speaker:
     conf = base * (0.5 + 0.5 * _link_conf(m)) if actor else base * 0.7
     if len(m) == 1 and m[0].lower_ in ("er", "sie"):
         actor, conf = _check_pronoun(ctx, m, actor, conf)
-    return _Speaker((m.start, m.end), actor, round(conf, 3))
+    start = m.start
+    if m.label_ == "PER":  # the title and article before a name: "Der Vorsitzende Richter Klaus Tolksdorf"
+        doc = ctx.doc
+        while start > 0 and m.start - start < 4 and doc[start - 1].pos_ in ("DET", "ADJ", "NOUN"):
+            if ctx.inside[start - 1] or doc[start - 1].lower_ in _NOT_SPEAKERS - {"der", "die"}:
+                break
+            start -= 1
+        if start < m.start and doc[start].pos_ != "DET" and doc[start].pos_ != "NOUN":
+            start = m.start  # an adjective alone is not a title
+    return _Speaker((start, m.end), actor, round(conf, 3))
 
 
 def _check_pronoun(ctx: _Context, m: Span, actor: str | None, conf: float) -> tuple[str | None, float]:
