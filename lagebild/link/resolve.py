@@ -265,13 +265,12 @@ def _name_spans(
 
 
 def _trimmed(ent: Span) -> Span:
-    """A NER span without trailing lower-case words or punctuation and leading determiners."""
+    """A NER span without trailing lower-case words or punctuation (leading articles stay: "Den
+    Haag"; the KB look-ups ignore them anyway)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_lower or doc[end - 1].is_space):
         end -= 1
-    while end - start > 1 and doc[start].lower_ in DETERMINERS:
-        start += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
@@ -440,11 +439,13 @@ class _Linker:
     def places(self, text: str) -> list[Place]:
         """KB places of a name; one-word names only by their key or its genitive ("Moskaus"): the
         KB's stem fallback would read "Élysée" as the English town Ely."""
-        key = strip_articles(norm_key(text))
+        full = norm_key(text)
+        key = strip_articles(full)
         exact = self.kb._place_exact
         if (
             " " in key
             or key in exact
+            or full in exact  # "Den Haag"
             or any(key.endswith(e) and key[: -len(e)] in exact for e in ("s", "es"))
         ):
             return list(_places(self.kb, text))
@@ -751,23 +752,26 @@ class _Linker:
 
     # --------------------------------------------------------------------------- local ids
 
+    def _name_text(self, x: Link) -> str:
+        return self.doc[int(x.extra.get("name_start", x.start)) : x.end].text  # without a role prefix
+
     def assign_local_ids(self, links: list[Link]) -> None:
         """Persons and organisations the KB lacks: ``local:<normalized name>``; a later surname
         joins the full name. Places the KB lacks stay unlinked (they are no actors)."""
         full: dict[str, str] = {}
-        known: list[tuple[set[str], Link]] = []  # words of linked person names seen so far
-        for x in sorted(links, key=lambda y: y.start):
-            text = self.doc[int(x.extra.get("name_start", x.start)) : x.end].text  # without a role prefix
-            words = norm_key(text).split(" ")
+        known: list[tuple[set[str], Link]] = []  # words of the KB-linked person names of the doc
+        for x in links:
             if x.actor_id and x.label == "PER" and x.kind == "name":
-                known.append(({stem_token(w) for w in words}, x))
-                continue
+                known.append(({stem_token(w) for w in norm_key(self._name_text(x)).split(" ")}, x))
+        for x in sorted(links, key=lambda y: y.start):
+            text = self._name_text(x)
+            words = norm_key(text).split(" ")
             if x.actor_id or x.kind != "name" or x.label not in ("PER", "ORG"):
                 continue
             part_of = [
                 y for names, y in known if x.label == "PER" and {stem_token(w) for w in words} <= names
             ]
-            if part_of:  # "Lai" after "Lai Ching-te": part of a name the document gave in full
+            if part_of:  # "Lai" and "Lai Ching-te": part of a name the document gives in full
                 x.actor_id, x.actor_name = part_of[-1].actor_id, part_of[-1].actor_name
                 x.link, x.confidence = "alias", CONFIDENCE["doc-alias"]
                 continue

@@ -442,6 +442,18 @@ def test_part_of_a_full_name_in_the_document(run: Run) -> None:
     assert second._.link == "alias"
 
 
+def test_part_of_a_full_name_given_later(run: Run) -> None:
+    words = ["Präsident", "Lai", "warnte", ".", "Lai", "Ching-te", "sprach", "."]
+    ents = ["O", "B-PER", "O", "O", "B-PER", "I-PER", "O", "O"]
+    doc = run(words, ents=ents, published="2025-04")
+    assert mention(doc, "Präsident Lai")._.actor_id == mention(doc, "Lai Ching-te")._.actor_id
+
+
+def test_ner_place_with_article(run: Run) -> None:
+    doc = run(["Der", "Gipfel", "in", "Den", "Haag", "."], ents=["O", "O", "O", "B-LOC", "I-LOC", "O"])
+    assert mention(doc, "Den Haag")._.actor_id == "gn:2747373"
+
+
 def test_unknown_places_stay_unlinked(run: Run) -> None:
     doc = run(["Sie", "reisten", "ins", "Westjordanland", "."], ents=["O", "O", "O", "B-LOC", "O"])
     span = mention(doc, "Westjordanland")
