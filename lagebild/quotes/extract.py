@@ -1040,6 +1040,8 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Found]:
             found.confidence = round(found.confidence * (q.confidence if q.confidence < 0.9 else 1.0), 3)
             if kind == "partial" and _not_a_quote(ctx.text[q.start : q.end], found):
                 continue
+            if _is_title(ctx, q):
+                continue
             results.append(found)
             if found.speaker is not None:
                 had_attribution = True
@@ -1081,6 +1083,24 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Found]:
     results = [f for f in results if f.end > f.start]  # an attribution phrase with nothing to attribute
     results.sort(key=lambda f: (f.start, f.end))
     return results
+
+
+def _is_title(ctx: _Context, q: QuoteMarks) -> bool:
+    """A quotation naming something: after a title noun ("der Film „…“", "unter dem Motto „…“"), or
+    short and capitalized right after a definite article ("die „BILD am Sonntag“")."""
+    doc = ctx.doc
+    opener = _token_at(doc, q.open)
+    if opener is None or opener == 0:
+        return False
+    content = ctx.text[q.start : q.end]
+    prev = doc[opener - 1]
+    before = doc[opener - 2] if opener >= 2 else None
+    if prev.lower_ in ctx.lex.title_nouns or (
+        before is not None and prev.pos_ in ("ADJ", "PROPN") and before.lower_ in ctx.lex.title_nouns
+    ):
+        return True
+    short = len(content.split()) <= 6 and content.rstrip()[-1:] not in ".!?,"
+    return short and prev.lower_ in ("der", "die", "das", "dem", "den", "des") and content[:1].isupper()
 
 
 def _not_a_quote(content: str, found: Found) -> bool:

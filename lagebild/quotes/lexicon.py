@@ -72,6 +72,7 @@ class CueLexicon:
     medium_prepositions: frozenset[str]
     addressee_prepositions: frozenset[str]
     particles: frozenset[str] = field(default=frozenset())
+    title_nouns: frozenset[str] = field(default=frozenset())
 
     def lookup(self, form: str, lemma: str = "") -> list[tuple[VerbEntry, str]]:
         """Verb entries a token can be (with the particle fused into it, or "")."""
@@ -136,6 +137,7 @@ def parse_cues(data: dict[str, Any]) -> CueLexicon:
         medium_prepositions=frozenset(data.get("medium_prepositions", ())),
         addressee_prepositions=frozenset(data.get("addressee_prepositions", ())),
         particles=all_particles,
+        title_nouns=frozenset(n.lower() for n in data.get("title_nouns", ())),
     )
 
 

@@ -401,3 +401,17 @@ def test_short_quoted_name_does_not_cut_the_clause(make: Make) -> None:
     r = _only(found, "reported")
     assert _text(doc, r) == "der Sänger sei krank" and r.actor_id == "stern"
     assert [f for f in found if f.kind != "reported"] == []  # „Stern“ is a name, not a quote
+
+
+@pytest.mark.parametrize(
+    "annotated",
+    [
+        "Der/DET Film/NOUN „/PUNCT Nackt/ADJ unter/ADP Wölfen/NOUN “/PUNCT lief/VERB gestern/ADV ./PUNCT",
+        "Sie/PRON demonstrierten/VERB unter/ADP dem/DET Motto/NOUN „/PUNCT Frieden/NOUN jetzt/ADV !/PUNCT"
+        " “/PUNCT",
+        "Papier/PROPN schrieb/VERB in/ADP der/DET „/PUNCT BILD/PROPN am/ADP Sonntag/PROPN “/PUNCT ./PUNCT",
+    ],
+)
+def test_titles_are_not_quotes(make: Make, annotated: str) -> None:
+    doc = make(annotated, mentions=[("Papier", "PER", "papier")] if "Papier" in annotated else [])
+    assert [f for f in find_quotes(doc) if f.kind != "reported"] == []
