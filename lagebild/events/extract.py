@@ -250,8 +250,30 @@ def _args(doc: Doc, lexicon: EventLexicon, kb: Any, skip: set[int]) -> list[Arg]
     return out
 
 
+_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
+
+
 def _with_prep(doc: Doc, arg: Arg, floor: int) -> Arg:
-    return replace(arg, prep=_prep_before(doc, arg.start, floor))
+    prep = _prep_before(doc, arg.start, floor)
+    if prep is None:
+        prep = _inside_pp(doc, arg.start, floor)
+    return replace(arg, prep=prep)
+
+
+def _inside_pp(doc: Doc, start: int, floor: int) -> str | None:
+    """A genitive attribute inside a prepositional phrase ("gegen eine Zusammenarbeit der Union"):
+    the mention is neither a bare subject/object nor the PP's own noun; marked ``~gegen``."""
+    i = start - 1
+    seen_noun = False
+    while i >= floor:
+        tok = doc[i]
+        if tok.pos_ == "ADP" or tok.text.lower() in _PREPS or tok.text.lower() in _PREP_NORMAL:
+            return "~" + _PREP_NORMAL.get(tok.text.lower(), tok.text.lower()) if seen_noun else None
+        if tok.pos_ not in _NP_POS or (tok.pos_ == "PRON" and tok.text.lower() not in {"ihrer", "seiner"}):
+            return None
+        seen_noun = seen_noun or tok.pos_ in {"NOUN", "PROPN"}
+        i -= 1
+    return None
 
 
 def _is_demonym(arg: Arg) -> bool:
@@ -809,6 +831,7 @@ def _event_at(
     if source is None and target is None and not actorless:
         return None
     source, target = _capital_as_government(source, kb), _capital_as_government(target, kb)
+    target = _city_as_country(target, kb)
     if (
         source is not None
         and target is not None
@@ -868,6 +891,16 @@ def _previous_clause(doc: Doc, clause: tuple[int, int], sentence: tuple[int, int
     ):
         i -= 1
     return (i, end)
+
+
+def _city_as_country(arg: Arg | None, kb: Any) -> Arg | None:
+    """A city reached by a preposition as the target ("Besuch in Warschau") stands for its country."""
+    if arg is None or kb is None or arg.prep not in {"in", "nach"} or not str(arg.actor_id).startswith("gn:"):
+        return arg
+    place = kb.place_by_id(arg.actor_id)
+    if place is not None and place.country:
+        return replace(arg, actor_id=place.country)
+    return arg
 
 
 def _capital_as_government(arg: Arg | None, kb: Any) -> Arg | None:

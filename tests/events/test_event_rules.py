@@ -289,3 +289,13 @@ def test_zu_infinitive_content_of_a_request_is_no_event(make: Make) -> None:
     words = ["Baerbock", "forderte", "China", "auf", ",", "Russland", "nicht", "zu", "unterstützen", "."]
     mentions = [(0, 1, "PER", "baerbock", "name"), (2, 3, "LOC", "CHN", "name"), (5, 6, "LOC", "RUS", "name")]
     assert summary(find_events(make(words, mentions=mentions))) == [("REQUEST", "actual", "baerbock", "CHN")]
+
+
+def test_genitive_inside_a_pp_is_no_subject(make: Make) -> None:
+    # Tausende haben gegen eine Zusammenarbeit der Union mit der AfD demonstriert .
+    words = ["Tausende", "haben", "gegen", "eine", "Zusammenarbeit", "der", "Union", "mit", "der", "AfD",
+             "demonstriert", "."]  # fmt: skip
+    pos = ["PRON", "AUX", "ADP", "DET", "NOUN", "DET", "PROPN", "ADP", "DET", "PROPN", "VERB", "PUNCT"]
+    mentions = [(6, 7, "ORG", "party:DEU:cdu-csu", "alias"), (9, 10, "ORG", "party:DEU:afd", "name")]
+    (event,) = find_events(make(words, pos=pos, mentions=mentions))
+    assert (event.type, event.source) == ("PROTEST", None)
