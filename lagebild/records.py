@@ -35,7 +35,7 @@ __all__ = [
     "normalize_text",
 ]
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"
 
 Granularity = Literal["day", "month", "year"]
 _GRANULARITIES: tuple[str, ...] = ("year", "month", "day")
@@ -278,6 +278,8 @@ class Quote:
     medium: Span | None = None
     mood: str | None = None
     confidence: float | None = None
+    # The cue verb's lemma with a separated particle joined ("fügte … an" → "anfügen").
+    cue_lemma: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return _as_json(self, skip=("article_id",))

@@ -66,6 +66,7 @@ def quote_from_data(data: dict[str, Any]) -> Quote:
         medium=_span_from(data.get("medium")),
         mood=data.get("mood"),
         confidence=data.get("confidence"),
+        cue_lemma=data.get("cue_lemma"),
     )
 
 
@@ -112,6 +113,7 @@ def to_record(found: Found, doc: Doc, article_id: str = "") -> Quote:
         medium=_char_span(doc, found.medium),
         mood=found.mood,
         confidence=round(found.confidence, 3),
+        cue_lemma=found.cue_lemma,
     )
 
 

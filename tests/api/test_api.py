@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lagebild.records import CONTRACT_VERSION
+
 from .fixtures import API_TOKEN, Server
 from .seed_kb import PUTIN, TRUMP, speakers
 
@@ -182,7 +184,7 @@ def test_analyze_stores_nothing(server: Server) -> None:
         after = client.get("/api/stats").json()["articles"]
     assert result.status_code == 200
     data = result.json()
-    assert data["contract"] == "1.0"
+    assert data["contract"] == CONTRACT_VERSION
     assert data["article"]["published"] == {"value": "2025-05-07", "granularity": "day"}
     assert (data["timexes"][0]["text"], data["timexes"][0]["value"]) == ("am Montag", "2025-05-05")
     assert before == after
