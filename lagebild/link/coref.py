@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from lagebild.kb import KnowledgeBase
 from lagebild.link.context import DETERMINERS, POSSESSIVE_FORMS, DocView
 from lagebild.link.lexicon import Features
-from lagebild.link.resolve import CONFIDENCE, Link, _stem1
+from lagebild.link.resolve import CONFIDENCE, Link, _stem1, covered_range
 
 __all__ = ["WINDOW", "resolve_references"]
 
@@ -38,7 +38,7 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
     lex = view.lex
     taken: set[int] = set()
     for x in links:
-        taken.update(range(x.start, x.end))
+        taken.update(covered_range(x))
     chain: list[Link] = [x for x in links if x.actor_id and x.kind != "demonym"]
     out: list[Link] = []
     counterparts = lex.counterpart_stems

@@ -179,11 +179,12 @@ def _item(
 
 def _score(doc: Doc, gold: dict[str, Any], kb: KnowledgeBase) -> list[dict[str, Any]]:
     spans = [s for s in doc.spans.get("mentions", ()) if s._.actor_id or s._.members]
+    actor_spans = [s for s in spans if s._.link != "demonym"]  # an adjective is no actor mention
     out: list[dict[str, Any]] = []
     for actor in gold.get("actors", ()):
         for surface in actor.get("mentions", ()):
             for where in _occurrences(doc, surface):
-                span = _mention_at(spans, *where)
+                span = _mention_at(actor_spans, *where)
                 ok = span is not None and span._.actor_id == actor["id"]
                 out.append(_item("actor", surface, where, doc, actor["id"], span, ok))
     for item in gold.get("places", ()):

@@ -555,10 +555,16 @@ class _Linker:
             start = self.qualifiers_before(office_start, links)
             phrase = self.doc[start : j + 1].text
             key = _role_key(self.kb, phrase)
-            x.extra["name_start"] = str(x.start)
-            x.start = start
             x.role_key = key
             x.subject = x.subject or self.view.is_subject(start, x.end)
+            if any(t.is_lower for t in self.doc[start:office_start]):
+                # "russischem Präsidenten Wladimir Putin": a noun phrase with the name in apposition;
+                # the mention stays the name, the phrase only confirms it (and is no second mention)
+                x.extra["prefix_start"] = str(start)
+            else:
+                # a title ("US-Präsident Donald Trump", "Trumps Vize J.D. Vance"): one mention
+                x.extra["name_start"] = str(x.start)
+                x.start = start
             if (
                 key
                 and self.on
@@ -787,9 +793,14 @@ class _Linker:
             x.confidence = CONFIDENCE["local"]
 
 
+def covered_range(x: Link) -> range:
+    """Tokens a link accounts for: its span plus a role phrase that confirmed it."""
+    return range(int(x.extra.get("prefix_start", x.start)), x.end)
+
+
 def _covered(links: Iterable[Link], kinds: tuple[str, ...] | None = None) -> set[int]:
     out: set[int] = set()
     for x in links:
         if kinds is None or x.kind in kinds:
-            out.update(range(x.start, x.end))
+            out.update(covered_range(x))
     return out

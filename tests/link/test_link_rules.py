@@ -372,8 +372,16 @@ def test_counterpart_through_the_possessor(run: Run) -> None:
 
 def test_counterpart_with_name_is_linked_by_name(run: Run) -> None:
     doc = run("Scholz traf seinen chinesischen Amtskollegen Xi Jinping.", published="2024-04")
-    span = mention(doc, "chinesischen Amtskollegen Xi Jinping")
+    span = mention(doc, "Xi Jinping")  # the name in apposition is the mention
     assert (span._.actor_id, span._.link) == ("xi", "name")
+    assert [s.text for s in doc.spans["mentions"] if s._.actor_id == "xi"] == ["Xi Jinping"]
+
+
+def test_adjective_role_phrase_confirms_the_name(run: Run) -> None:
+    doc = run("Trump telefonierte mit dem russischen Präsidenten Wladimir Putin.", published="2025-02")
+    span = mention(doc, "Wladimir Putin")
+    assert (span._.actor_id, span._.confidence) == ("putin", 0.99)
+    assert [s.text for s in doc.spans["mentions"] if s._.actor_id == "putin"] == ["Wladimir Putin"]
 
 
 def test_possessive_government(run: Run) -> None:
