@@ -176,15 +176,20 @@ def _prep_before(doc: Doc, start: int, floor: int) -> str | None:
     """The preposition governing a noun phrase starting at ``start`` ("mit dem ukrainischen ...")."""
     i = start - 1
     steps = 0
-    while i >= floor and steps < 4:
+    seen_det = False
+    while i >= floor and steps < 5:
         tok = doc[i]
         low = tok.text.lower()
         if low in _PREP_NORMAL:
             return _PREP_NORMAL[low]
         if low in _PREPS or tok.pos_ == "ADP":
             return low
+        seen_det = seen_det or tok.pos_ == "DET"
         if (
-            tok.pos_ in _SKIP_BEFORE
+            # a role noun in apposition before the name ("mit russischem Präsidenten Wladimir Putin"),
+            # not a noun before a genitive article ("gegen eine Zusammenarbeit der Union")
+            (tok.pos_ == "NOUN" and not seen_det and steps == 0)
+            or tok.pos_ in _SKIP_BEFORE
             or tok.dep_ in {"det", "amod", "det:poss", "nummod"}
             or low in {"seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"}
         ):
@@ -280,6 +285,22 @@ def _is_demonym(arg: Arg) -> bool:
     return arg.link == "demonym"
 
 
+def _modifies_other(doc: Doc, arg: Arg, args: Sequence[Arg]) -> bool:
+    """A nationality adjective of another actor's noun phrase ("russischem Präsidenten Wladimir
+    Putin"): it is no argument of its own there."""
+    if not _is_demonym(arg):
+        return False
+    for other in args:
+        if other is arg or _is_demonym(other) or not (arg.end <= other.start <= arg.end + 2):
+            continue
+        if all(
+            doc[i].pos_ in {"NOUN", "ADJ", "PROPN"} or doc[i].text[:1].isupper()
+            for i in range(arg.end, other.start)
+        ):
+            return True
+    return False
+
+
 def _find_mention(args: Sequence[Arg], token: Token) -> Arg | None:
     """The argument containing ``token``, else the first one inside its subtree (same clause)."""
     for a in args:
@@ -345,6 +366,7 @@ def _verb_args(
     doc: Doc, tok: Token, entry: VerbEntry, args: list[Arg]
 ) -> tuple[Arg | None, Arg | None, bool]:
     """Source and target of a verb trigger; the flag says word order decided."""
+    args = [a for a in args if not _modifies_other(doc, a, args)]
     passive = any(c.dep_ == "aux:pass" for c in tok.children) or (
         any(a.prep in {"von", "durch"} for a in args)
         and tok.tag_ == "VVPP"
@@ -467,6 +489,7 @@ def _noun_args(
     doc: Doc, tok: Token, entry: NounEntry, args: list[Arg], clause: tuple[int, int]
 ) -> tuple[Arg | None, Arg | None, bool]:
     """Source and target of an event noun from its phrase ("Treffen von X und Y", "russische Invasion")."""
+    args = [a for a in args if not _modifies_other(doc, a, args)]
     source: Arg | None = None
     target: Arg | None = None
     after = [a for a in args if a.start > tok.i]

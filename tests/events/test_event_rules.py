@@ -299,3 +299,17 @@ def test_genitive_inside_a_pp_is_no_subject(make: Make) -> None:
     mentions = [(6, 7, "ORG", "party:DEU:cdu-csu", "alias"), (9, 10, "ORG", "party:DEU:afd", "name")]
     (event,) = find_events(make(words, pos=pos, mentions=mentions))
     assert (event.type, event.source) == ("PROTEST", None)
+
+
+def test_role_apposition_with_nationality_adjective(make: Make) -> None:
+    # the linker may give the name without its role: "mit russischem Präsidenten [Wladimir Putin]"
+    words = ["Trump", "hat", "mit", "russischem", "Präsidenten", "Wladimir", "Putin", "telefoniert", "."]
+    pos = ["PROPN", "AUX", "ADP", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    mentions = [
+        (0, 1, "PER", "trump", "alias"),
+        (3, 4, "MISC", "RUS", "demonym"),
+        (5, 7, "PER", "putin", "alias"),
+    ]
+    assert summary(find_events(make(words, pos=pos, mentions=mentions))) == [
+        ("CONSULT", "actual", "trump", "putin")
+    ]
