@@ -51,7 +51,9 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenized ``Doc`` of ``article.text`` carrying what components need to know of the article."""
     doc = nlp.make_doc(article.text)
     doc.user_data["article_id"] = article.id
-    doc.user_data["published"] = article.published
+    # Plain values only: docs cross process boundaries with nlp.pipe(n_process=...). The ISO value
+    # carries the granularity ("2025-02" is a month).
+    doc.user_data["published"] = article.published.value if article.published else None
     doc.user_data["subheadings"] = [(s.start, s.end) for s in article.subheadings]
     return doc
 

@@ -533,6 +533,17 @@ def eval_quotes_cmd(
     _run_eval(shared, out, evaluate_quotes)
 
 
+@eval_app.command("events")
+def eval_events_cmd(
+    shared: SharedOption = Path("../shared"),
+    out: Annotated[Path, typer.Option("--out", help="JSON result file.")] = Path("eval-events.json"),
+) -> None:
+    """PLOVER events: seed gold and our own annotated German sentences (type, actors, mode, place, date)."""
+    from lagebild.events.evaluate import evaluate_events
+
+    _run_eval(shared, out, evaluate_events)
+
+
 @kb_app.command("add")
 def kb_add_cmd(
     name: Annotated[str, typer.Argument(help="Canonical name, e.g. 'Katherina Reiche'.")],

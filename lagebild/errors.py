@@ -7,7 +7,8 @@ Codes (keep them stable; document new ones in ``docs/errors.md``):
   E108 unknown format, E109 missing file, E110 no time expression in the text given to normalize.
 - E2xx store: E201 cannot open database, E202 schema too new, E203 article not found, E204 cannot write
   to the database (lock, constraint, disk).
-- E3xx analysis: E301 model missing or unloadable, E302 the pipeline failed on one article.
+- E3xx analysis: E301 model missing or unloadable, E302 the pipeline failed on one article,
+  E310 event lexicon unreadable or naming an unknown PLOVER type.
 - E4xx contract: E401 JSON does not follow the contract.
 - E5xx knowledge base: E501 KB file missing or of another schema, E502 unknown actor id,
   E503 invalid user YAML.

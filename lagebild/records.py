@@ -35,7 +35,7 @@ __all__ = [
     "normalize_text",
 ]
 
-CONTRACT_VERSION = "1.1"
+CONTRACT_VERSION = "1.2"
 
 Granularity = Literal["day", "month", "year"]
 _GRANULARITIES: tuple[str, ...] = ("year", "month", "day")
@@ -326,6 +326,9 @@ class Event:
     date: str | None = None
     attributed_to: str | None = None
     confidence: float | None = None
+    # The PLOVER mode of the event type (CONSULT: phone, visit, multilateral; ASSAULT: ...);
+    # ``mode`` is the auxiliary mode (actual, future, historical, negated, hypothetical).
+    plover_mode: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return _as_json(self, skip=("article_id",))

@@ -61,6 +61,7 @@ def event_from_data(data: dict[str, Any] | None) -> Event | None:
         date=data.get("date"),
         attributed_to=data.get("attributed_to"),
         confidence=data.get("confidence"),
+        plover_mode=data.get("plover_mode"),
     )
 
 
@@ -111,6 +112,7 @@ def to_record(found: Found, doc: Doc, article_id: str = "") -> Event:
         date=found.date,
         attributed_to=found.attributed_to,
         confidence=found.confidence,
+        plover_mode=found.plover_mode,
     )
 
 

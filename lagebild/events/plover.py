@@ -26,11 +26,12 @@ __all__ = ["markup", "plover_mode_of", "plover_record"]
 
 
 def plover_mode_of(event: Event, lexicon: EventLexicon | None = None) -> str | None:
-    """The PLOVER mode of the event's type, read from its trigger word through the lexicon.
-
-    ``records.Event`` has no field for it yet, so stored events get it back from their evidence
-    (the trigger): "telefoniert" -> phone, "Gipfel" -> multilateral, "eingeladen" -> invite.
+    """The PLOVER mode of the event's type: ``event.plover_mode``, else read from its trigger word
+    through the lexicon (events stored before contract 1.2): "telefoniert" -> phone, "Gipfel" ->
+    multilateral, "eingeladen" -> invite.
     """
+    if event.plover_mode:
+        return event.plover_mode
     lex = lexicon or load_lexicon()
     word = event.text.split()[-1].lower() if event.text.split() else ""
     for entry in (*lex.by_joined.get(word, ()), *lex.by_form.get(word, ())):

@@ -18,16 +18,37 @@ The anchor is ``doc.user_data["published"]`` (``Published`` or ``YYYY``/``YYYY-M
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from lagebild.records import Timex
 from lagebild.time.extract import COMPONENT, find_timexes
 from lagebild.time.normalize import Domain
 
-__all__ = ["TimeComponent", "make_time_component"]
+__all__ = ["TimeComponent", "make_time_component", "timex_from_data"]
 
+
+def timex_from_data(data: dict[str, Any] | None) -> Timex | None:
+    """The ``Timex`` of its JSON (``Timex.to_json()`` plus ``article_id``)."""
+    if data is None:
+        return None
+    values = {k: v for k, v in data.items() if k not in ("candidates", "interval")}
+    interval = data.get("interval")
+    return Timex(
+        **values,
+        candidates=tuple(data.get("candidates") or ()),
+        interval=(interval[0], interval[1]) if interval else None,
+    )
+
+
+# The record is kept as plain JSON (``timex_data``) so that docs cross process boundaries
+# (``nlp.pipe(n_process=2)`` serializes user data with msgpack); ``timex`` rebuilds it.
+if not Span.has_extension("timex_data"):
+    Span.set_extension("timex_data", default=None)
 if not Span.has_extension("timex"):
-    Span.set_extension("timex", default=None)
+    Span.set_extension("timex", getter=lambda span: timex_from_data(span._.timex_data))
 
 
 class TimeComponent:
@@ -50,7 +71,7 @@ class TimeComponent:
             span = doc.char_span(timex.start, timex.end, label=timex.type, alignment_mode="expand")
             if span is None:
                 continue
-            span._.timex = timex
+            span._.timex_data = {**timex.to_json(), "article_id": timex.article_id}
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
@@ -58,7 +79,7 @@ class TimeComponent:
 
 @Language.factory(
     "lagebild_time",
-    assigns=["doc.spans", "span._.timex"],
+    assigns=["doc.spans", "span._.timex_data"],
     default_config={"spans_key": "timexes", "domain": "news"},
 )
 def make_time_component(nlp: Language, name: str, spans_key: str, domain: str) -> TimeComponent:

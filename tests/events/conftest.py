@@ -57,7 +57,8 @@ def build(
     tx = []
     for start, end, kind, value in timexes:
         span = Span(doc, start, end, label=kind)
-        span._.timex = Timex("test", span.start_char, span.end_char, span.text, kind, value, "test")  # type: ignore[arg-type]
+        timex = Timex("test", span.start_char, span.end_char, span.text, kind, value, "test")  # type: ignore[arg-type]
+        span._.timex_data = {**timex.to_json(), "article_id": timex.article_id}
         tx.append(span)
     doc.spans["timexes"] = tx
     reported = []
