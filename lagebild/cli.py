@@ -446,6 +446,7 @@ def demo_cmd(
                 )
             console.print(table)
         console.print(f"Knowledge base: {db}. Try: lagebild search Waffenruhe --db {db}")
+        console.print(f"Look at it in the browser: lagebild serve --db {db}  → http://127.0.0.1:8000/")
     if report.failures:
         raise typer.Exit(code=1)
 
