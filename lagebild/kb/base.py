@@ -19,6 +19,7 @@ from lagebild.errors import LagebildError
 from lagebild.kb.model import Candidate, Place, bounds, likely_bounds, overlaps, period
 from lagebild.kb.normalize import (
     NORMALIZER_VERSION,
+    inflects,
     norm_key,
     stem_key,
     stem_token,
@@ -81,6 +82,7 @@ class KnowledgeBase:
         self._place_exact: dict[str, list[str]] = defaultdict(list)
         self._place_stem: dict[str, list[str]] = defaultdict(list)
         self._place_alt: dict[str, list[str]] = defaultdict(list)
+        self._place_aliases: dict[str, tuple[str, ...]] = {}
         # The build stores the name keys (normalising ~80k names takes seconds); user actors
         # (src "user") and files built by another normaliser version are indexed here.
         index = document.get("index") or {}
@@ -158,7 +160,10 @@ class KnowledgeBase:
                 _keep(found, Candidate(aid, score, how))  # type: ignore[arg-type]
         if not found:
             for aid, weight in self._stem.get(stem_key(name), ()):
-                _keep(found, Candidate(aid, round(SCORE_STEM * weight, 4), "alias"))
+                raw = self._raw[aid]
+                names = (raw["name"], *raw.get("aliases", ()), *raw.get("short", ()))
+                if any(inflects(name, n, person=raw.get("type") == "PER") for n in names):
+                    _keep(found, Candidate(aid, round(SCORE_STEM * weight, 4), "alias"))
         if not found:
             for aid, weight in self._translit.get(translit_key(name), ()):
                 _keep(found, Candidate(aid, round(SCORE_TRANSLIT * weight, 4), "fuzzy"))
@@ -229,12 +234,17 @@ class KnowledgeBase:
         ids = (
             self._place_exact.get(key)
             or self._place_exact.get(key.replace("-", " "))
-            or self._place_stem.get(stem_key(name))
+            or [i for i in self._place_stem.get(stem_key(name), ()) if self._place_inflects(name, i)]
             or self._place_alt.get(key)
             or []
         )
         found = [self._places[i] for i in dict.fromkeys(ids)]
         return sorted(found, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -(p.population or 0), p.id))
+
+    def _place_inflects(self, name: str, place_id: str) -> bool:
+        place = self._places[place_id]
+        names = (place.name, place.name_en or "", *self._place_aliases.get(place_id, ()))
+        return any(inflects(name, n) for n in names if n)
 
     def place_by_id(self, place_id: str) -> Place | None:
         return self._places.get(place_id)
@@ -328,7 +338,9 @@ class KnowledgeBase:
             self._holders[f"{role.office}:{role.country or ''}"].append((aid, role))
         if not names:
             return
-        entries = [(raw["name"], SCORE_EXACT, "name"), (aid if aid.isupper() else "", SCORE_EXACT, "alias")]
+        # The ISO3 id of a state is no alias: case folding would make "Aus" Australia and "Mar"
+        # Morocco; the codes used in German news ("USA", "UK") are aliases of their own.
+        entries = [(raw["name"], SCORE_EXACT, "name")]
         entries += [(a, SCORE_EXACT, "alias") for a in raw.get("aliases", ())]
         entries += [(a, SCORE_EXACT * SURNAME_FACTOR, "alias") for a in raw.get("short", ())]
         for name, score, how in entries:
@@ -355,6 +367,8 @@ class KnowledgeBase:
             capital=raw.get("capital"),
         )
         self._places[place.id] = place
+        if raw.get("aliases"):
+            self._place_aliases[place.id] = tuple(raw["aliases"])
         if not names:
             return
         for name in [place.name, place.name_en or "", *raw.get("aliases", ())]:

@@ -22,6 +22,7 @@ __all__ = [
     "ARTICLES",
     "NORMALIZER_VERSION",
     "german_transliteration",
+    "inflects",
     "norm_key",
     "stem_key",
     "stem_token",
@@ -113,6 +114,39 @@ def stem_key(text: str) -> str:
     """``norm_key`` without leading articles, every word (and hyphen part) stemmed."""
     key = strip_articles(norm_key(text))
     return " ".join("-".join(stem_token(p) for p in word.split("-")) for word in key.split(" "))
+
+
+# What a German inflection adds to a name: genitive -s/-es, dative plural -n/-en, adjective
+# endings (-e, -en, -em, -er, -es). Two forms of a word are one word when, after their longest
+# common prefix, what is left of each is one of these ("Hauses"/"Haus", "Weißen"/"Weißes").
+_INFLECTION_TAILS = frozenset(
+    ("", "e", "s", "es", "n", "en", "em", "er", "ern", "ns", "ens", "ses", "se", "sen")
+)
+
+
+_PERSON_TAILS = frozenset(("", "s"))
+
+
+def inflects(text: str, name: str, *, person: bool = False) -> bool:
+    """Whether ``text`` is ``name`` up to German inflection endings, word by word.
+
+    ``stem_key`` equality is the index; this is the check behind it: stripping endings until
+    none is left makes "Élysée" meet "Ely" and "Marine" meet "Mar", which no inflection does.
+    A person's name (``person=True``) takes only the genitive -s ("Bidens", not "Marine" for
+    Sanna Marin).
+    """
+    tails = _PERSON_TAILS if person else _INFLECTION_TAILS
+    a = [p for w in strip_articles(norm_key(text)).split(" ") for p in w.split("-")]
+    b = [p for w in strip_articles(norm_key(name)).split(" ") for p in w.split("-")]
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        n = 0
+        while n < min(len(x), len(y)) and x[n] == y[n]:
+            n += 1
+        if n < _MIN_STEM or x[n:] not in tails or y[n:] not in tails:
+            return False
+    return True
 
 
 # German and English transliterations of Russian/Ukrainian names differ in a few letters; fold

@@ -98,15 +98,17 @@ _NOT_VERBS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "sb", "sbp"})
 _GENITIVE_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "ag", "pg"})
+_OBJECT_DEPS = frozenset({"obj", "iobj", "dobj", "oa", "da", "oa2"})
 
-Role = Literal["agent", "place", "genitive", "other"]
+Role = Literal["agent", "place", "genitive", "other", "object"]
 
 
 @dataclass(frozen=True)
 class ClauseRole:
     """How a mention sits in its clause: ``agent`` (subject or source of a statement), ``place``
-    (object of a spatial preposition), ``genitive`` (possessor of a noun), else ``other``;
-    ``verb`` the governing verb (lemma or lower-case form) for agents."""
+    (object of a spatial preposition), ``genitive`` (possessor of a noun), ``object`` (object of a
+    verb without a preposition: "warf Moskau Aggression vor"), else ``other``; ``verb`` the
+    governing verb (lemma or lower-case form) for agents and objects."""
 
     role: Role
     verb: str | None = None
@@ -186,6 +188,8 @@ class DocView:
             return ClauseRole("agent", _verb_form(root.head))
         if root.dep_ in _GENITIVE_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < start:
             return ClauseRole("genitive")
+        if root.dep_ in _OBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+            return ClauseRole("object", _verb_form(root.head))
         return ClauseRole("other")
 
     def _role_from_tokens(self, start: int, end: int) -> ClauseRole:
@@ -208,6 +212,28 @@ class DocView:
             return ClauseRole("agent", doc[k].lower_)
         if j is not None and _verb_like(doc[j]) and self._verb_second(j):
             return ClauseRole("agent", doc[j].lower_)  # "Derzeit kontrolliert Russland"
+        if k is not None and self.lowers[k] in _CONJUNCTIONS and self.clause_initial(start):
+            # "Washington und Peking warfen …": a first conjunct before the verb is an agent too
+            m = self.next(k)
+            steps = 0
+            while (
+                m is not None and steps < 4 and (self.texts[m][:1].isupper() or self.lowers[m] in DETERMINERS)
+            ):
+                m, steps = self.next(m), steps + 1
+            if m is not None and steps and _verb_like(doc[m]):
+                return ClauseRole("agent", doc[m].lower_)
+        if j is not None and _verb_like(doc[j]) and j == start - 1:
+            # right after a verb that is not in second position: its object ("Poroschenko warf
+            # Moskau Aggression vor") or an inverted subject after a long first constituent
+            # ("Nach der Tötung Soleimanis drohte Teheran") — either way not a bare place. Without
+            # POS an adverb looks like a verb ("besuchte gestern Moskau"): the verb is read from
+            # the lower-case words before the name.
+            words = [doc[j].lower_]
+            q = self.prev(j)
+            while q is not None and len(words) < 3 and _verb_like(doc[q]):
+                words.append(self.lowers[q])
+                q = self.prev(q)
+            return ClauseRole("object", " ".join(words))
         return ClauseRole("other")
 
     def _verb_second(self, j: int) -> bool:
@@ -241,6 +267,13 @@ class DocView:
                 return True
         return False
 
+    def place_object(self, verb: str | None) -> bool:
+        """Whether a verb takes a place as its object ("besuchte Moskau"), not a government."""
+        if not verb:
+            return False
+        low = verb.lower()
+        return any(low.startswith(stem) or stem in low for stem in self.lex.place_object_verbs)
+
     def state_action(self, verb: str | None) -> bool:
         """Whether a verb makes a state's subject the territory/military power, not the government."""
         if not verb:
@@ -264,6 +297,9 @@ class DocView:
         gender = token.morph.get("Gender", [])
         number = token.morph.get("Number", [])
         return Features(frozenset(gender), frozenset(number))
+
+
+_CONJUNCTIONS = frozenset({"und", "sowie", "oder"})
 
 
 def _verb_form(token: Token) -> str:

@@ -57,6 +57,15 @@ def resolve_references(view: DocView, kb: KnowledgeBase, links: Sequence[Link], 
             stem = _stem1(token.text)
             if stem in counterparts:
                 found = _counterpart(view, kb, i, chain, on)
+            elif _former_office(stem, anaphoric):
+                k = view.next(i)
+                if k is None or not doc[k].text[:1].isupper():
+                    office = anaphoric[_former_office(stem, anaphoric) or ""]
+                    found = _anaphoric_office(view, kb, i, office, chain, on, former=True)
+            elif _person_noun(token.text) is not None:
+                k = view.next(i)
+                if k is None or not doc[k].text[:1].isupper():  # not "SPD-Politiker Lars Klingbeil"
+                    found = _described_person(view, i, _person_noun(token.text), chain)
             elif stem in anaphoric:
                 k = view.next(i)
                 if k is None or not doc[k].text[:1].isupper():  # not "Präsident Macron" (a name follows)
@@ -281,10 +290,65 @@ def _counterpart(
     return None
 
 
+# "Altkanzler", "Ex-Präsident": a former holder of the office (stems of lagebild/link/data).
+_FORMER_PREFIXES = ("ex-", "ex", "alt")
+# "die CDU-Politikerin", "der Politiker": a person named shortly before (issue #5 development set:
+# "Julia Klöckner … Die CDU-Politikerin"); the party prefix is not checked (the KB has no party
+# membership), the grammatical gender is.
+_PERSON_NOUNS = {"politiker": "Masc", "politikerin": "Fem"}
+
+
+def _former_office(stem: str, anaphoric: dict[str, str]) -> str | None:
+    for prefix in _FORMER_PREFIXES:
+        if stem.startswith(prefix) and stem[len(prefix) :] in anaphoric:
+            return stem[len(prefix) :]
+    return None
+
+
+def _person_noun(text: str) -> str | None:
+    return _PERSON_NOUNS.get(text.split("-")[-1].lower())
+
+
+def _described_person(view: DocView, i: int, gender: str | None, chain: Sequence[Link]) -> Link | None:
+    doc = view.doc
+    d = view.prev(i)
+    if d is None or doc[d].lower_ not in ("der", "die", "dem", "den", "des"):
+        return None  # "ein Politiker" is nobody in particular
+    for x in sorted(chain, key=lambda y: -y.start):
+        if x.start >= i or view.sent[i] - view.sent[x.start] > WINDOW:
+            continue
+        if x.label != "PER" or not x.actor_id or x.members:
+            continue
+        if gender and x.gender and x.gender != gender:
+            continue
+        return Link(
+            d,
+            i + 1,
+            "PER",
+            x.actor_id,
+            x.actor_name,
+            "description",
+            CONFIDENCE["description"],
+            kind="description",
+            gender=x.gender or gender,
+            number="Sing",
+            subject=view.is_subject(d, i + 1),
+        )
+    return None
+
+
 def _anaphoric_office(
-    view: DocView, kb: KnowledgeBase, i: int, office: str, chain: Sequence[Link], on: str | None
+    view: DocView,
+    kb: KnowledgeBase,
+    i: int,
+    office: str,
+    chain: Sequence[Link],
+    on: str | None,
+    *,
+    former: bool = False,
 ) -> Link | None:
-    """ "der Präsident" (no country): the last person of the document holding such an office."""
+    """ "der Präsident" (no country): the last person of the document holding such an office;
+    with ``former`` ("der Altkanzler") the last person who held it before the date."""
     doc = view.doc
     d = view.prev(i)
     if d is None or doc[d].lower_ not in DETERMINERS or doc[d].lower_.startswith("ein"):
@@ -294,7 +358,12 @@ def _anaphoric_office(
             continue
         if not kb.has_actor(x.actor_id):
             continue
-        roles = kb.roles_at(x.actor_id, on) if on else list(kb.actor(x.actor_id).roles)
+        if former:
+            roles = [
+                r for r in kb.actor(x.actor_id).roles if r.end and (on is None or r.end[: len(on)] <= on)
+            ]
+        else:
+            roles = kb.roles_at(x.actor_id, on) if on else list(kb.actor(x.actor_id).roles)
         if any(r.office == office or (office.startswith("_") and r.office.endswith(office)) for r in roles):
             return Link(
                 d,

@@ -13,6 +13,9 @@ else the largest one inside it. Types:
 
 ``evaluate_linking(shared)`` uses the trained pipeline when it is present (``lagebild.nlp``),
 else ``spacy.blank("de")`` with the linker alone (no NER, no parse); ``model`` says which.
+Besides the seed it scores the project's own annotated set (``tests/link/fixtures_de.yaml``,
+issue #5; ``evaluate_fixtures(path)``), its development and held-back parts separately, under
+``"own_set"``; that part needs no ``../shared``.
 ``python -m lagebild.link.evaluate [shared] [--ner-noise=0.3]`` prints the report.
 """
 
@@ -29,10 +32,14 @@ from spacy.tokens import Doc, Span
 
 from lagebild.kb import KnowledgeBase, load_kb
 
-__all__ = ["evaluate_linking", "linking_pipeline"]
+__all__ = ["FIXTURES", "evaluate_fixtures", "evaluate_linking", "linking_pipeline"]
 
 _TYPES = ("actor", "place", "demonym", "pronoun")
 _LABELS = ("PER", "ORG", "LOC", "MISC")
+# The own annotated set (issue #5). It lives with the tests, so an installed package without the
+# source tree has none; evaluate_linking then leaves "own_set" empty.
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "link" / "fixtures_de.yaml"
+_PARTS = ("dev", "heldout")
 
 
 def linking_pipeline(model: bool | None = None) -> tuple[Language, str]:
@@ -64,8 +71,12 @@ def evaluate_linking(
     model: bool | None = None,
     ner_noise: float = 0.0,
     seed: int = 0,
+    fixtures: Path | None = FIXTURES,
 ) -> dict[str, Any]:
     """Accuracy per mention type and overall over the seed gold files in ``shared / "seeds"``.
+
+    The seed figures stay at the top level (as before); ``"own_set"`` holds
+    ``evaluate_fixtures(fixtures)`` (without NER noise) when that file exists, else ``None``.
 
     ``ner_noise`` (0-1): before the linker runs, drop that share of the NER's entities and give
     another label to the same share of the rest (random, ``seed``) — how much a weaker NER costs.
@@ -102,7 +113,9 @@ def evaluate_linking(
         correct = sum(i["ok"] for i in chosen)
         by_type[kind] = {"n": len(chosen), "correct": correct, "accuracy": _ratio(correct, len(chosen))}
     correct = sum(i["ok"] for i in items)
+    own = evaluate_fixtures(fixtures, nlp=nlp) if fixtures is not None and Path(fixtures).is_file() else None
     return {
+        "own_set": own,
         "model": description + (f", NER noise {ner_noise} (seed {seed})" if ner_noise > 0 else ""),
         "articles": len(golds),
         "overall": {"n": len(items), "correct": correct, "accuracy": _ratio(correct, len(items))},
@@ -111,6 +124,74 @@ def evaluate_linking(
         "errors": [{k: v for k, v in i.items() if k != "ok"} for i in items if not i["ok"]],
         "seconds": round(seconds, 3),
     }
+
+
+def evaluate_fixtures(
+    path: Path = FIXTURES, *, nlp: Language | None = None, model: bool | None = None
+) -> dict[str, Any]:
+    """Accuracy on an own annotated set (format: ``tests/link/fixtures_de.yaml``), per part.
+
+    Each part (``dev``, ``heldout``) gets ``overall``, ``by_type`` (actor, place, demonym) and
+    ``by_link`` (the way the linker linked the mention found there; ``none`` when it found
+    none), plus its errors. Needs no ``../shared``.
+    """
+    import yaml
+
+    from lagebild.analyze import make_doc
+    from lagebild.records import Article
+
+    description = "given pipeline"
+    if nlp is None:
+        nlp, description = linking_pipeline(model)
+    kb = load_kb()
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    parts: dict[str, Any] = {}
+    for part in _PARTS:
+        items: list[dict[str, Any]] = []
+        snippets = data.get(part) or []
+        for snippet in snippets:
+            article = Article.from_text(snippet["text"], published=str(snippet["published"]))
+            doc = nlp(make_doc(nlp, article))
+            items += [dict(i, snippet=snippet["id"]) for i in _score_links(doc, snippet["links"], kb)]
+        correct = sum(i["ok"] for i in items)
+        by_type = {}
+        for kind in ("actor", "place", "demonym"):
+            chosen = [i for i in items if i["type"] == kind]
+            ok = sum(i["ok"] for i in chosen)
+            by_type[kind] = {"n": len(chosen), "correct": ok, "accuracy": _ratio(ok, len(chosen))}
+        parts[part] = {
+            "snippets": len(snippets),
+            "overall": {"n": len(items), "correct": correct, "accuracy": _ratio(correct, len(items))},
+            "by_type": by_type,
+            "by_link": _by_link([dict(i, link=i["link"] or "none") for i in items]),
+            "errors": [{k: v for k, v in i.items() if k != "ok"} for i in items if not i["ok"]],
+        }
+    return {"model": description, "file": str(path), **parts}
+
+
+def _score_links(doc: Doc, links: list[dict[str, Any]], kb: KnowledgeBase) -> list[dict[str, Any]]:
+    spans = [s for s in doc.spans.get("mentions", ()) if s._.actor_id or s._.members]
+    out: list[dict[str, Any]] = []
+    for gold in links:
+        found = _occurrences(doc, gold["span"])
+        nth = int(gold.get("nth", 1))
+        kind = "place" if "place" in gold else "demonym" if "code" in gold else "actor"
+        expected = str(gold.get("actor_id") or gold.get("place") or gold.get("code"))
+        if len(found) < nth:
+            raise ValueError(f"span {gold['span']!r} (nth {nth}) not at token boundaries in {doc.text!r}")
+        where = found[nth - 1]
+        if kind == "place":
+            span = _mention_at([s for s in spans if kb.place_by_id(s._.actor_id or "")], *where)
+            place = kb.place_by_id(span._.actor_id) if span is not None and span._.actor_id else None
+            ok = place is not None and _same_place(place, gold)
+        elif kind == "demonym":
+            span = _mention_at([s for s in spans if s._.link == "demonym"], *where)
+            ok = span is not None and span._.actor_id == gold["code"]
+        else:
+            span = _mention_at([s for s in spans if s._.link != "demonym"], *where)
+            ok = span is not None and span._.actor_id == gold["actor_id"]
+        out.append(_item(kind, gold["span"], where, doc, expected, span, ok))
+    return out
 
 
 def _perturb_ents(doc: Doc, share: float, rng: random.Random) -> None:

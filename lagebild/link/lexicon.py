@@ -46,6 +46,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     source_verbs: frozenset[str]
     state_action_verbs: tuple[str, ...]
+    place_object_verbs: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     perspective_nouns: frozenset[str]
     government_nouns: frozenset[str]
@@ -112,6 +113,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         place_prepositions=words("place_prepositions"),
         source_verbs=words("source_verbs"),
         state_action_verbs=tuple(str(w) for w in data.get("state_action_verbs", ())),
+        place_object_verbs=tuple(str(w) for w in data.get("place_object_verbs", ())),
         speech_verbs=tuple(str(w) for w in data.get("speech_verbs", ())),
         perspective_nouns=words("perspective_nouns"),
         government_nouns=words("government_nouns"),

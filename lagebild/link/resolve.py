@@ -202,6 +202,7 @@ def link_doc(
     links += linker.role_descriptions(links)
     links += linker.demonyms(links)
     linker.assign_local_ids(links)
+    links += linker.local_surnames(links)
     from lagebild.link.coref import resolve_references
 
     links += resolve_references(view, kb, links, on)
@@ -351,8 +352,14 @@ class _Linker:
                 score = cands[0].score
                 conf = CONFIDENCE["state"] if score >= 0.9 else CONFIDENCE["state"] * score
                 return self._make(start, end, "LOC", top.id, cands[0].how, conf, subject, ner)
-            if metonym and clause.role in ("agent", "genitive"):
-                conf = CONFIDENCE["metonym-agent" if clause.role == "agent" else "metonym-genitive"]
+            if clause.role == "object" and self.view.place_object(clause.verb):
+                clause = ClauseRole("place")
+            if clause.role == "object" and not metonym:
+                clause = ClauseRole("other")
+            if clause.role == "object" and place is not None and place.kind == "landmark":
+                clause = ClauseRole("other")  # "besuchte den Kreml" is decided below as before
+            if metonym and clause.role in ("agent", "genitive", "object"):
+                conf = CONFIDENCE["metonym-genitive" if clause.role == "genitive" else "metonym-agent"]
                 return self._make(start, end, "ORG", metonym, "metonym", conf, subject, ner)
             # a city is a place unless it acts; a building (Kreml, Weißes Haus) is the institution
             # unless a preposition makes it the place ("im Weißen Haus")
@@ -471,6 +478,13 @@ class _Linker:
     # --------------------------------------------------------------------------- features
 
     def _person_gender(self, name: str, start: int, end: int) -> str | None:
+        # a listed given name beats the model's morphology, which often guesses Masc for a
+        # feminine name ("Julia Klöckner", trained pipeline of 2026-11-25)
+        first = name.split(" ")[0].lower()
+        if first in self.lex.female_names:
+            return "Fem"
+        if first in self.lex.male_names:
+            return "Masc"
         for token in self.doc[start:end]:
             feats = self.view.morph_features(token)
             if len(feats.gender) == 1 and token.pos_ == "PROPN":
@@ -791,6 +805,39 @@ class _Linker:
             x.actor_name = text if not x.actor_name else x.actor_name
             x.link = "local"
             x.confidence = CONFIDENCE["local"]
+
+    def local_surnames(self, links: list[Link]) -> list[Link]:
+        """A later surname alone of a person the KB lacks ("Hinrichsen" after "Petra
+        Hinrichsen"), when the NER did not mark it: the local id of the full name."""
+        full: dict[str, Link] = {}
+        for x in links:
+            words = self._name_text(x).split(" ")
+            if x.link == "local" and x.label == "PER" and len(words) > 1 and words[-1][:1].isupper():
+                full.setdefault(words[-1], x)
+        if not full:
+            return []
+        taken = _covered(links)
+        out = []
+        for i, text in enumerate(self.view.texts):
+            name = text[:-1] if text.endswith("s") and text[:-1] in full else text
+            owner = full.get(name)
+            if owner is None or i in taken or i < owner.end:
+                continue
+            out.append(
+                Link(
+                    i,
+                    i + 1,
+                    "PER",
+                    owner.actor_id,
+                    owner.actor_name,
+                    "local",
+                    CONFIDENCE["doc-alias"],
+                    subject=self.view.is_subject(i, i + 1),
+                    gender=owner.gender,
+                    number="Sing",
+                )
+            )
+        return out
 
 
 def covered_range(x: Link) -> range:

@@ -83,9 +83,14 @@ def test_kb_name_over_two_ner_spans(run: Run) -> None:
     assert [s.text for s in spans] == ["Ursula von der Leyen"]
 
 
-def test_foreign_party_acronym_has_low_confidence(run: Run) -> None:
-    doc = run(["Die", "CDU", "gewann", "."], ents=["O", "B-ORG", "O", "O"])
-    assert mention(doc, "CDU")._.confidence <= 0.5
+def test_cdu_and_csu_are_the_german_parties(run: Run) -> None:
+    # before the KB had them, "CDU" was only the Portuguese CDU (at confidence 0.5)
+    doc = run(
+        ["Die", "CDU", "und", "die", "CSU", "gewannen", "."], ents=["O", "B-ORG", "O", "O", "B-ORG", "O", "O"]
+    )
+    assert mention(doc, "CDU")._.actor_id == "party:DEU:cdu"
+    assert mention(doc, "CDU")._.confidence >= 0.9
+    assert mention(doc, "CSU")._.actor_id == "party:DEU:csu"
 
 
 def test_kb_fixes_a_wrong_ner_label(run: Run) -> None:
@@ -327,7 +332,7 @@ def test_pronoun_of_a_speech_verb_is_a_person(run: Run) -> None:
     ]
     ents = ["B-PER", "I-PER"] + ["O"] * (len(words) - 2)
     doc = run(words, ents=ents, published="2024-09")
-    assert mention(doc, "sie")._.actor_id == "local:alice_weidel"
+    assert mention(doc, "sie")._.actor_id == "weidel"  # curated since issue #5
 
 
 def test_pronoun_gender_from_morphology(run: Run) -> None:
