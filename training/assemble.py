@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
+import platform
 import shutil
 import sys
 from pathlib import Path
@@ -37,14 +39,33 @@ SOURCES: list[dict[str, str]] = [
 
 VECTOR_SOURCES: list[dict[str, str]] = [
     {"name": "Wikinews (de) via uhh-lt quotation dataset train+dev", "license": "CC BY 2.5 (text)",
-     "use": "floret vectors (raw text)"},
+     "use": "floret vectors and tok2vec pretraining (raw text)"},
     {"name": "10kGNAD test split (derStandard)", "license": "CC BY-NC-SA 4.0",
-     "use": "floret vectors (raw text)"},
+     "use": "floret vectors and tok2vec pretraining (raw text)"},
     {"name": "XGLUE NC German (MSN News)", "license": "XGLUE terms, non-commercial research",
-     "use": "floret vectors (raw text)"},
+     "use": "floret vectors and tok2vec pretraining (raw text)"},
     {"name": "FANG-COVID mainstream part (ZEIT, Tagesspiegel, SZ)", "license": "none stated; research use",
-     "use": "floret vectors (raw text)"},
+     "use": "floret vectors and tok2vec pretraining (raw text)"},
 ]
+
+
+GAZETTEER_SOURCES: list[dict[str, str]] = [
+    {"name": "Unicode CLDR 47 German names (via Babel)", "license": "Unicode License v3",
+     "use": "entity_ruler"},
+    {"name": "mledoze/countries 5.1.0", "license": "ODbL 1.0", "use": "entity_ruler"},
+    {"name": "GeoNames German names", "license": "CC BY 4.0", "use": "entity_ruler"},
+    {"name": "Wikidata world leaders / RU-UA-US cabinets", "license": "CC0 1.0", "use": "entity_ruler"},
+    {"name": "unitedstates/congress-legislators executive terms", "license": "CC0 1.0",
+     "use": "entity_ruler"},
+    {"name": "ParlGov parties", "license": "CC BY-SA 4.0", "use": "entity_ruler"},
+]
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def assemble(ud: Path, ner: Path | None, out: Path, patterns: Path | None, vectors_used: bool,
@@ -70,6 +91,8 @@ def assemble(ud: Path, ner: Path | None, out: Path, patterns: Path | None, vecto
                              config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(other)  # type: ignore[attr-defined]
     sources = list(SOURCES) + (list(VECTOR_SOURCES) if vectors_used else [])
+    if patterns is not None:
+        sources += GAZETTEER_SOURCES
     nlp.meta.update(
         {
             "name": "lagebild",
@@ -85,7 +108,21 @@ def assemble(ud: Path, ner: Path | None, out: Path, patterns: Path | None, vecto
             "requirements": [],
         }
     )
-    nlp.meta.setdefault("lagebild", {}).update(extra_meta)
+    data = import_nlp("lagebild.nlp.data")
+    info: dict[str, Any] = {
+        "heldout_split": {"function": "lagebild.nlp.data.is_heldout", "fraction": data.HELDOUT_FRACTION,
+                          "salt": data.SPLIT_SEED},
+        "label_mapping": "GermEval outer level; OTH->MISC; *deriv/*part dropped",
+        "morph_features": list(data.MORPH_FEATURES),
+        "versions": {"spacy": spacy.__version__, "python": platform.python_version(),
+                     "floret": _version("floret"), "spacy-lookups-data": _version("spacy-lookups-data")},
+        "docs": "docs/model-card.md, docs/training.md",
+    }
+    stats = REPO / "training" / "corpus" / "stats.json"
+    if stats.is_file():
+        info["data_counts"] = json.loads(stats.read_text(encoding="utf-8"))
+    info.update(extra_meta)
+    nlp.meta.setdefault("lagebild", {}).update(info)
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)

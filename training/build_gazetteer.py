@@ -119,8 +119,9 @@ def main() -> None:
         for key in sorted(names):
             label = key.split("_")[0]
             for v in sorted(names[key]):
-                fh.write(json.dumps({"label": label, "pattern": v, "id": f"kb-{key.lower().replace('_', '-')}"},
-                                    ensure_ascii=False) + "\n")
+                pattern_id = "kb-" + key.lower().replace("_", "-")
+                record = {"label": label, "pattern": v, "id": pattern_id}
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     print({k: len(v) for k, v in names.items()})
 
 

@@ -103,6 +103,15 @@ def convert(shared: Path, out: Path) -> dict[str, dict[str, int]]:
     ner_train.to_disk(out / "ner_train.spacy")
     ner_dev.to_disk(out / "ner_dev.spacy")
     stats["germeval2014"] = dict(c)
+    # the joint config reads directories: UD docs (no entities) + GermEval docs (no tags/heads)
+    for split in ("train", "dev"):
+        joint = out / f"joint_{split}"
+        joint.mkdir(exist_ok=True)
+        for name in ("ud", "ner"):
+            link = joint / f"{name}.spacy"
+            if link.is_symlink() or link.exists():
+                link.unlink()
+            link.symlink_to(Path("..") / f"{name}_{split}.spacy")
     (out / "stats.json").write_text(json.dumps(stats, indent=2, sort_keys=True))
     return stats
 

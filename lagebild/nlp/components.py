@@ -22,10 +22,35 @@ SENTENCE_FIXES = "lagebild_sentence_fixes"
 CLOSING_QUOTES = frozenset({"“", "”", "«", "»", '"', "‘", "’", "'"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 #: Abbreviations after which a new sentence (practically) never starts in news text.
-NO_BREAK_AFTER = frozenset({
-    "Nr.", "Dr.", "Prof.", "St.", "Str.", "z.B.", "bzw.", "vgl.", "ca.", "Abs.", "Art.", "Hl.", "Mio.",
-    "Mrd.", "Jh.", "v.", "u.a.", "d.h.", "sog.", "Stv.", "stv.", "Abg.", "Gen.", "Sen.", "Gouv.",
-})
+NO_BREAK_AFTER = frozenset(
+    {
+        "Nr.",
+        "Dr.",
+        "Prof.",
+        "St.",
+        "Str.",
+        "z.B.",
+        "bzw.",
+        "vgl.",
+        "ca.",
+        "Abs.",
+        "Art.",
+        "Hl.",
+        "Mio.",
+        "Mrd.",
+        "Jh.",
+        "v.",
+        "u.a.",
+        "d.h.",
+        "sog.",
+        "Stv.",
+        "stv.",
+        "Abg.",
+        "Gen.",
+        "Sen.",
+        "Gouv.",
+    }
+)
 #: Initials such as "J.D." or "H." before a capitalised name.
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$")
 

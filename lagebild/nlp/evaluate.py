@@ -61,8 +61,16 @@ def _ud_reference(nlp: Language, sents: list[UdSentence]) -> Doc:
         deps += ["ROOT" if d == "root" else d for d in s.deps]
         sent_starts += [True] + [False] * (len(s.words) - 1)
     return Doc(
-        nlp.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, morphs=morphs,
-        heads=heads, deps=deps, sent_starts=sent_starts,
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        tags=tags,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        sent_starts=sent_starts,
     )
 
 
@@ -141,8 +149,14 @@ def _ud_scores(nlp: Language, examples: list[Example]) -> dict[str, Any]:
     out["morph_acc"] = Scorer.score_token_attr(ex, "morph", getter=_morph_key)["morph_acc"]
     out["morph_per_feat_f1"] = {k: v["f"] for k, v in sorted(morph.items())}
     out["lemma_acc"] = Scorer.score_token_attr(ex, "lemma")["lemma_acc"]
-    deps = Scorer.score_deps(ex, "dep", getter=lambda t, attr: t.dep_, head_attr="head",
-                             head_getter=lambda t, attr: t.head, ignore_labels=("p", "punct"))
+    deps = Scorer.score_deps(
+        ex,
+        "dep",
+        getter=lambda t, attr: t.dep_,
+        head_attr="head",
+        head_getter=lambda t, attr: t.head,
+        ignore_labels=("p", "punct"),
+    )
     out["uas"] = deps["dep_uas"]
     out["las"] = deps["dep_las"]
     sents = Scorer.score_spans(ex, "sents", has_annotation=lambda d: d.has_annotation("SENT_START"))

@@ -17,8 +17,21 @@ __all__ = ["NEWS_ABBREVIATIONS", "customize_tokenizer"]
 #: Abbreviations that (almost) never end a sentence in news text; checked against spaCy 3.8 German
 #: defaults, which split each of these into word + ".".
 NEWS_ABBREVIATIONS: tuple[str, ...] = (
-    "Ggf.", "Stv.", "stv.", "Abg.", "Lkr.", "Kap.", "Vors.", "Verf.", "Jhs.", "exkl.", "Ziff.", "Lt.",
-    "Sen.", "Gouv.", "Kfm.",
+    "Ggf.",
+    "Stv.",
+    "stv.",
+    "Abg.",
+    "Lkr.",
+    "Kap.",
+    "Vors.",
+    "Verf.",
+    "Jhs.",
+    "exkl.",
+    "Ziff.",
+    "Lt.",
+    "Sen.",
+    "Gouv.",
+    "Kfm.",
 )
 
 
