@@ -29,36 +29,10 @@ read_conllu = _data.read_conllu
 read_germeval = _data.read_germeval
 shared_dir = _data.shared_dir
 ud_sources = _data.ud_sources
+ud_doc = _data.ud_doc
 
 #: Consecutive UD sentences per training document, so that the parser learns sentence boundaries.
 UD_SENTS_PER_DOC = 8
-
-
-def ud_doc(vocab: Vocab, sents: list[UdSentence]) -> Doc:
-    words: list[str] = []
-    spaces: list[bool] = []
-    lemmas: list[str] = []
-    pos: list[str] = []
-    tags: list[str] = []
-    morphs: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    sent_starts: list[bool | int | None] = []
-    for s in sents:
-        off = len(words)
-        words += s.words
-        spaces += s.spaces
-        lemmas += s.lemmas
-        pos += s.upos
-        tags += s.xpos
-        morphs += s.morphs
-        heads += [h + off for h in s.heads]
-        deps += ["ROOT" if d == "root" else d for d in s.deps]
-        sent_starts += [True] + [False] * (len(s.words) - 1)
-    return Doc(
-        vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, morphs=morphs,
-        heads=heads, deps=deps, sent_starts=sent_starts,
-    )
 
 
 def ner_doc(vocab: Vocab, s: NerSentence) -> Doc:

@@ -25,6 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 __all__ = [
     "HELDOUT_FRACTION",
     "MORPH_FEATURES",
@@ -37,6 +40,7 @@ __all__ = [
     "read_conllu",
     "read_germeval",
     "shared_dir",
+    "ud_doc",
     "ud_sources",
 ]
 
@@ -108,6 +112,34 @@ class NerSentence:
     @property
     def text(self) -> str:
         return "".join(w + (" " if s else "") for w, s in zip(self.words, self.spaces, strict=True))
+
+
+def ud_doc(vocab: Vocab, sents: list[UdSentence]) -> Doc:
+    """One gold ``Doc`` from consecutive UD sentences (sentence starts, tags, morphology, lemmas, tree)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    lemmas: list[str] = []
+    pos: list[str] = []
+    tags: list[str] = []
+    morphs: list[str] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    sent_starts: list[bool | int | None] = []
+    for s in sents:
+        off = len(words)
+        words += s.words
+        spaces += s.spaces
+        lemmas += s.lemmas
+        pos += s.upos
+        tags += s.xpos
+        morphs += s.morphs
+        heads += [h + off for h in s.heads]
+        deps += ["ROOT" if d == "root" else d for d in s.deps]
+        sent_starts += [True] + [False] * (len(s.words) - 1)
+    return Doc(
+        vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, morphs=morphs,
+        heads=heads, deps=deps, sent_starts=sent_starts,
+    )
 
 
 def _open(path: Path) -> Iterator[str]:

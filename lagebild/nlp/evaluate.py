@@ -28,6 +28,7 @@ from lagebild.nlp.data import (
     read_conllu,
     read_germeval,
     shared_dir,
+    ud_doc,
     ud_sources,
 )
 
@@ -39,41 +40,6 @@ SPEED_TEXT_REL = Path("german-news-corpus") / "wikinews_de.jsonl.gz"
 UD_SENTS_PER_DOC = 8
 
 
-def _ud_reference(nlp: Language, sents: list[UdSentence]) -> Doc:
-    words: list[str] = []
-    spaces: list[bool] = []
-    lemmas: list[str] = []
-    pos: list[str] = []
-    tags: list[str] = []
-    morphs: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    sent_starts: list[bool | int | None] = []
-    for s in sents:
-        off = len(words)
-        words += s.words
-        spaces += s.spaces
-        lemmas += s.lemmas
-        pos += s.upos
-        tags += s.xpos
-        morphs += s.morphs
-        heads += [h + off for h in s.heads]
-        deps += ["ROOT" if d == "root" else d for d in s.deps]
-        sent_starts += [True] + [False] * (len(s.words) - 1)
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        lemmas=lemmas,
-        pos=pos,
-        tags=tags,
-        morphs=morphs,
-        heads=heads,
-        deps=deps,
-        sent_starts=sent_starts,
-    )
-
-
 def heldout_ud_examples(nlp: Language, shared: Path, source: str) -> list[Example]:
     """Reference docs (8 consecutive held-out sentences each) of one UD source, not yet annotated."""
     refs: list[Doc] = []
@@ -83,10 +49,10 @@ def heldout_ud_examples(nlp: Language, shared: Path, source: str) -> list[Exampl
             if is_heldout(source, s.sent_id):
                 buf.append(s)
                 if len(buf) == UD_SENTS_PER_DOC:
-                    refs.append(_ud_reference(nlp, buf))
+                    refs.append(ud_doc(nlp.vocab, buf))
                     buf = []
     if buf:
-        refs.append(_ud_reference(nlp, buf))
+        refs.append(ud_doc(nlp.vocab, buf))
     return [Example(nlp.make_doc(ref.text), ref) for ref in refs]
 
 
