@@ -477,6 +477,45 @@ def bench_ingest_cmd(
         _print_json(result)
 
 
+@bench_app.command("api")
+def bench_api_cmd(
+    db: Annotated[Path, typer.Option("--db", help="SQLite file to build or reuse.")] = Path("bench-api.db"),
+    articles: Annotated[
+        int, typer.Option("--articles", min=1, help="Articles the database should hold.")
+    ] = 1000,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
+        "bench-api.json"
+    ),
+    corpus: Annotated[
+        list[str] | None,
+        typer.Option("--corpus", help="Corpus files (default ../shared/data/german-news-corpus/*.jsonl.gz)."),
+    ] = None,
+    analyzed: Annotated[
+        int, typer.Option("--analyzed", min=0, help="New articles run through the pipeline.")
+    ] = 50,
+    seconds: Annotated[float, typer.Option("--seconds", min=1, help="Load per page or endpoint.")] = 10.0,
+    connections: Annotated[int, typer.Option("--connections", min=1, help="Concurrent connections.")] = 2,
+    tool: Annotated[str, typer.Option("--tool", help="auto, wrk or httpx (the fallback loop).")] = "auto",
+) -> None:
+    """Latency p50/p95/p99 and requests/s of the pages and API under wrk, written as JSON."""
+    from lagebild.bench import bench_api
+
+    with _errors():
+        if tool not in ("auto", "wrk", "httpx"):
+            raise LagebildError("E108", f"unknown load tool {tool!r} (auto, wrk, httpx)", source="--tool")
+        result = bench_api(
+            db,
+            corpus=corpus,
+            articles=articles,
+            analyzed=analyzed,
+            seconds=seconds,
+            connections=connections,
+            tool=tool,
+        )
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _print_json(result)
+
+
 SharedOption = Annotated[Path, typer.Option(help="The shared data folder.")]
 
 

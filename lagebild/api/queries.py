@@ -8,23 +8,26 @@ so they run on both backends.
 Actors: until cross-article consolidation exists (issue #8), an actor is either a linked actor id
 (``entities.actor_id``) or, for unlinked mentions, the *actor key* of its surface text
 (:func:`actor_key`: case-folded, whitespace and punctuation to ``-``): "Donald Trump" and
-"donald  trump" are one actor, "Trump" is another. Unlinked mentions are grouped in Python (the
-key cannot be computed in SQL portably), which reads every unlinked entity row once per profile —
-fine for the thousands of articles of a local knowledge base; a consolidated ``actors`` table will
-replace it.
+"donald  trump" are one actor, "Trump" is another. The key cannot be computed in SQL portably, so
+the distinct texts (of unlinked mentions, of speakers, of event sides) are keyed in Python once per
+database state and the rows are then selected in SQL; ``top_actors`` and ``network`` aggregate in
+SQL and are cached per database state (:func:`_cached`, issue #9; figures in docs/benchmarks.md).
+A consolidated ``actors`` table will replace the keys.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Engine, Select, func, literal, or_, select, union, union_all
 
 from lagebild.errors import LagebildError
 from lagebild.records import Published
@@ -147,6 +150,9 @@ def snippet_parts(snippet: str) -> tuple[str, list[tuple[int, int]]]:
 def _unlinked_matches(engine: Engine, key: str) -> list[Mapping[Any, Any]]:
     """Unlinked entity rows (with article dates) whose text has actor key ``key``."""
     e, a = schema.entities, schema.articles
+    texts = _texts_by_key(engine, "entities").get(key)
+    if not texts:
+        return []
     query = (
         select(
             e.c.article_id,
@@ -158,10 +164,37 @@ def _unlinked_matches(engine: Engine, key: str) -> list[Mapping[Any, Any]]:
             a.c.published_granularity,
         )
         .join(a, a.c.id == e.c.article_id)
-        .where(e.c.actor_id.is_(None), e.c.label.in_(ACTOR_LABELS))
+        .where(e.c.actor_id.is_(None), e.c.label.in_(ACTOR_LABELS), e.c.text.in_(texts))
     )
     with engine.connect() as conn:
-        return [row for row in conn.execute(query).mappings() if actor_key(row["text"]) == key]
+        return list(conn.execute(query).mappings())
+
+
+def _texts_by_key(engine: Engine, what: str) -> dict[str, list[str]]:
+    """Distinct surface texts by actor key: of unlinked actor mentions (``entities``) or of quote
+    speakers (``speakers``). The key cannot be computed in SQL portably, so the distinct texts are
+    keyed in Python once per database state (:func:`_cached`) and the rows are then selected in SQL
+    with ``text IN (...)`` — instead of keying every row on every request (issue #9)."""
+
+    def compute() -> dict[str, list[str]]:
+        if what == "entities":
+            e = schema.entities
+            query: Any = (
+                select(e.c.text).where(e.c.actor_id.is_(None), e.c.label.in_(ACTOR_LABELS)).distinct()
+            )
+        else:
+            query = union(
+                select(schema.quotes.c.speaker_text).where(schema.quotes.c.speaker_text.is_not(None)),
+                select(schema.reported.c.speaker_text).where(schema.reported.c.speaker_text.is_not(None)),
+            )
+        index: dict[str, list[str]] = defaultdict(list)
+        with engine.connect() as conn:
+            for text in conn.execute(query).scalars():
+                index[actor_key(text)].append(text)
+        return dict(index)
+
+    result: dict[str, list[str]] = _cached(engine, "texts_by_key", (what,), compute, copy=False)
+    return result
 
 
 def _actor_article_ids(engine: Engine, actor: str) -> set[str]:
@@ -325,23 +358,14 @@ def list_quotes(
         conditions.append(sub.c.kind == kind)
     if q:
         conditions.append(sub.c.text.ilike(f"%{_escape_like(q)}%", escape="\\"))
-    if speaker:
-        conditions.append(or_(sub.c.speaker_actor_id == speaker, sub.c.speaker_text.is_not(None)))
-    query = select(sub).where(*conditions).order_by(sub.c.published_first_day.desc().nulls_last(), sub.c.pk)
     engine = engine_of(store)
+    if speaker:
+        texts = _texts_by_key(engine, "speakers").get(actor_key(speaker), [])
+        conditions.append(or_(sub.c.speaker_actor_id == speaker, sub.c.speaker_text.in_(texts)))
+    query = select(sub).where(*conditions).order_by(sub.c.published_first_day.desc().nulls_last(), sub.c.pk)
     with engine.connect() as conn:
-        if speaker:
-            key = actor_key(speaker)
-            rows = [
-                r
-                for r in conn.execute(query).mappings()
-                if r["speaker_actor_id"] == speaker or actor_key(r["speaker_text"] or "") == key
-            ]
-            total = len(rows)
-            page_rows = rows[offset : offset + limit]
-        else:
-            total = conn.execute(select(func.count()).select_from(sub).where(*conditions)).scalar_one()
-            page_rows = list(conn.execute(query.limit(limit).offset(offset)).mappings())
+        total = conn.execute(select(func.count()).select_from(sub).where(*conditions)).scalar_one()
+        page_rows = list(conn.execute(query.limit(limit).offset(offset)).mappings())
     return Page([_quote_item(r) for r in page_rows], int(total), limit, offset)
 
 
@@ -365,15 +389,23 @@ def _event_item(row: Mapping[Any, Any]) -> dict[str, Any]:
     }
 
 
-def _event_involves(row: Mapping[Any, Any], actor: str, key: str) -> bool:
-    data = row["data"]
-    if actor in (row["source_actor_id"], row["target_actor_id"]):
-        return True
-    for side in ("source", "target"):
-        span = data.get(side)
-        if span and actor_key(span.get("text", "")) == key:
-            return True
-    return False
+def _event_pks_by_key(engine: Engine) -> dict[str, list[int]]:
+    """Event keys by the actor key of their source and target span texts (which live in the JSON
+    ``data`` only), built once per database state like :func:`_texts_by_key`."""
+
+    def compute() -> dict[str, list[int]]:
+        e = schema.events
+        index: dict[str, set[int]] = defaultdict(set)
+        with engine.connect() as conn:
+            for pk, data in conn.execute(select(e.c.pk, e.c.data)):
+                for side in ("source", "target"):
+                    span = (data or {}).get(side)
+                    if span and span.get("text"):
+                        index[actor_key(span["text"])].add(pk)
+        return {key: sorted(pks) for key, pks in index.items()}
+
+    result: dict[str, list[int]] = _cached(engine, "event_pks_by_key", (), compute, copy=False)
+    return result
 
 
 def list_events(
@@ -394,6 +426,9 @@ def list_events(
         conditions.append(e.c.type == type.upper())
     if mode:
         conditions.append(e.c.mode == mode)
+    if actor:
+        pks = _event_pks_by_key(engine_of(store)).get(actor_key(actor), [])
+        conditions.append(or_(e.c.source_actor_id == actor, e.c.target_actor_id == actor, e.c.pk.in_(pks)))
     query = (
         select(
             e.c.article_id,
@@ -411,15 +446,9 @@ def list_events(
         .order_by(a.c.published_first_day.desc().nulls_last(), e.c.pk)
     )
     with engine_of(store).connect() as conn:
-        if actor:
-            key = actor_key(actor)
-            rows = [r for r in conn.execute(query).mappings() if _event_involves(r, actor, key)]
-            total = len(rows)
-            page_rows = rows[offset : offset + limit]
-        else:
-            count = select(func.count()).select_from(e.join(a, a.c.id == e.c.article_id)).where(*conditions)
-            total = conn.execute(count).scalar_one()
-            page_rows = list(conn.execute(query.limit(limit).offset(offset)).mappings())
+        count = select(func.count()).select_from(e.join(a, a.c.id == e.c.article_id)).where(*conditions)
+        total = conn.execute(count).scalar_one()
+        page_rows = list(conn.execute(query.limit(limit).offset(offset)).mappings())
     return Page([_event_item(r) for r in page_rows], int(total), limit, offset)
 
 
@@ -462,31 +491,111 @@ def _key_of(row: Mapping[Any, Any]) -> str:
     return row["actor_id"] or actor_key(row["text"])
 
 
+def _actor_counts(engine: Engine, since: str | None, until: str | None) -> dict[str, _ActorAcc]:
+    """Mentions, names, labels and articles per actor, aggregated in SQL.
+
+    One row per (article, actor id, text, label, name) with its count instead of one row per
+    mention (issue #9: the home and network pages read every entity row per request); the keys of
+    unlinked mentions are then merged in Python, since the key cannot be computed in SQL portably.
+    """
+    e, a = schema.entities, schema.articles
+    mentions = func.count().label("n")
+    query = (
+        select(e.c.article_id, e.c.actor_id, e.c.text, e.c.label, e.c.actor_name, mentions)
+        .join(a, a.c.id == e.c.article_id)
+        .where(e.c.label.in_(ACTOR_LABELS), a.c.duplicate_of.is_(None), *_date_filters(since, until))
+        .group_by(e.c.article_id, e.c.actor_id, e.c.text, e.c.label, e.c.actor_name)
+        # First-mention order, so that ties between names and labels break as before.
+        .order_by(e.c.article_id, func.min(e.c.seq))
+    )
+    accs: dict[str, _ActorAcc] = {}
+    keys: dict[str, str] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(query).mappings():
+            text = row["text"]
+            key = row["actor_id"] or keys.get(text) or keys.setdefault(text, actor_key(text))
+            if not key:
+                continue
+            n = int(row["n"])
+            acc = accs.get(key)
+            if acc is None:
+                acc = accs[key] = _ActorAcc(key)
+            acc.mentions += n
+            acc.labels[row["label"]] += n
+            acc.names[row["actor_name"] or text] += n
+            acc.articles.add(row["article_id"])
+    return accs
+
+
+#: Cached answers per engine, valid while the database's fingerprint (:func:`_fingerprint`) holds.
+_CACHE: weakref.WeakKeyDictionary[Engine, dict[Any, Any]] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 64
+
+
+def _fingerprint(engine: Engine) -> tuple[Any, ...]:
+    """Changes whenever articles or records are added, replaced or deleted (index lookups only,
+    plus one count of the articles): new rows get higher keys, re-analysis a new ``analyzed_at``."""
+    a, e, an = schema.articles, schema.entities, schema.analyses
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(
+                select(func.count()).select_from(a).scalar_subquery(),
+                select(func.max(a.c.num)).scalar_subquery(),
+                select(func.max(e.c.pk)).scalar_subquery(),
+                select(func.count()).select_from(an).scalar_subquery(),
+                select(func.max(an.c.analyzed_at)).scalar_subquery(),
+            )
+        ).one()
+    return tuple(row)
+
+
+def _cached(engine: Engine, name: str, args: tuple[Any, ...], compute: Any, *, copy: bool = True) -> Any:
+    """``compute()``, memoized per engine, ``name`` and ``args`` until the database changes.
+
+    The home and network pages aggregate every entity row; between two ingests the answer is the
+    same, so it is computed once (issue #9, measured in docs/benchmarks.md). Callers get a copy
+    unless ``copy=False`` (read-only indexes).
+    """
+    from copy import deepcopy
+
+    fingerprint = _fingerprint(engine)
+    key = (name, args)
+    with _CACHE_LOCK:
+        entries = _CACHE.setdefault(engine, {})
+        hit = entries.get(key)
+    if hit is not None and hit[0] == fingerprint:
+        return deepcopy(hit[1]) if copy else hit[1]
+    value = compute()
+    with _CACHE_LOCK:
+        if len(entries) >= _CACHE_SIZE:
+            entries.clear()
+        entries[key] = (fingerprint, value)
+    return deepcopy(value) if copy else value
+
+
 def top_actors(
     store: Store, *, limit: int = 20, since: str | None = None, until: str | None = None
 ) -> list[dict[str, Any]]:
     """The most mentioned actors: id (key), name, label, mentions, articles."""
-    accs: dict[str, _ActorAcc] = {}
-    for row in _entity_rows(engine_of(store), since, until):
-        key = _key_of(row)
-        if not key:
-            continue
-        acc = accs.setdefault(key, _ActorAcc(key))
-        acc.mentions += 1
-        acc.labels[row["label"]] += 1
-        acc.names[row["actor_name"] or row["text"]] += 1
-        acc.articles.add(row["article_id"])
-    ranked = sorted(accs.values(), key=lambda acc: (-acc.mentions, acc.key))[:limit]
-    return [
-        {
-            "id": acc.key,
-            "name": acc.names.most_common(1)[0][0],
-            "label": acc.labels.most_common(1)[0][0],
-            "mentions": acc.mentions,
-            "articles": len(acc.articles),
-        }
-        for acc in ranked
-    ]
+    engine = engine_of(store)
+
+    def compute() -> list[dict[str, Any]]:
+        accs = _actor_counts(engine, since, until)
+        ranked = sorted(accs.values(), key=lambda acc: (-acc.mentions, acc.key))[:limit]
+        return [
+            {
+                "id": acc.key,
+                "name": acc.names.most_common(1)[0][0],
+                "label": acc.labels.most_common(1)[0][0],
+                "mentions": acc.mentions,
+                "articles": len(acc.articles),
+            }
+            for acc in ranked
+        ]
+
+    result: list[dict[str, Any]] = _cached(engine, "top_actors", (limit, since, until), compute)
+    return result
 
 
 def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
@@ -588,6 +697,15 @@ def network(
     Only the ``max_nodes`` most mentioned actors in the date range are kept.
     """
     engine = engine_of(store)
+    result: dict[str, Any] = _cached(
+        engine, "network", (since, until, max_nodes), lambda: _network(store, engine, since, until, max_nodes)
+    )
+    return result
+
+
+def _network(
+    store: Store, engine: Engine, since: str | None, until: str | None, max_nodes: int
+) -> dict[str, Any]:
     nodes = {n["id"]: n for n in top_actors(store, limit=max_nodes, since=since, until=until)}
     per_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for row in _entity_rows(engine, since, until):

@@ -57,12 +57,26 @@ class _Page:
         return self.request.url.path + ("?" + urlencode(params) if params else "")
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        context.update(page=self, t=self.t, lang=self.lang, link=self.link, actor_url=self.actor_url)
+        context.update(
+            page=self,
+            t=self.t,
+            lang=self.lang,
+            link=self.link,
+            actor_url=self.actor_url,
+            actor_key=queries.actor_key,
+            web_url=_web_url,
+        )
         response: HTMLResponse = templates.TemplateResponse(self.request, name, context, status_code=status)
         return response
 
     def actor_url(self, key: str) -> str:
         return self.link("/actors/" + quote(key, safe=""))
+
+
+def _web_url(url: str) -> bool:
+    """Only http(s) URLs become links: a stored ``javascript:`` or ``data:`` URL (from any JSONL
+    or feed) would run on click, so it is shown as text instead."""
+    return url.strip().lower().startswith(("http://", "https://"))
 
 
 def render_error(request: Request, code: str, message: str, status: int) -> Response:

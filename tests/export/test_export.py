@@ -161,11 +161,80 @@ def test_parquet_tables(store: Store, tmp_path: Path, kb: KB) -> None:
     assert articles.column("duplicate_of").to_pylist().count(kb.ids["nato"]) == 1
 
 
-def test_parquet_reads_with_pandas(store: Store, tmp_path: Path) -> None:
-    pd = pytest.importorskip("pandas")
-    export(store, "parquet", tmp_path / "tables")
-    frame = pd.read_parquet(tmp_path / "tables" / "entities.parquet")
-    assert {"article_id", "start", "end", "label"} <= set(frame.columns)
+def test_parquet_round_trip_with_pandas(store: Store, tmp_path: Path, kb: KB) -> None:
+    """pandas (a dev dependency) reads every table back: same columns and rows as pyarrow wrote,
+    offsets that still point at the text, lists and dates intact."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    result = export(store, "parquet", tmp_path / "tables")
+    frames = {name: pd.read_parquet(tmp_path / "tables" / f"{name}.parquet") for name in result.counts}
+    assert set(frames) == {"articles", "entities", "quotes", "events", "timexes"}
+    for name, frame in frames.items():
+        table = pq.read_table(tmp_path / "tables" / f"{name}.parquet")
+        assert list(frame.columns) == table.column_names, name
+        assert len(frame) == result.counts[name] == table.num_rows, name
+        pd.testing.assert_frame_equal(frame, table.to_pandas())
+    texts = frames["articles"].set_index("id")["text"]
+    for name in ("entities", "quotes", "events", "timexes"):
+        for row in frames[name].itertuples():
+            assert texts[row.article_id][row.start : row.end] == row.text, (name, row)
+    assert {"article_id", "start", "end", "label", "actor_id"} <= set(frames["entities"].columns)
+    trump = frames["entities"][frames["entities"]["actor_id"] == TRUMP]
+    assert len(trump) > 0 and set(trump["label"]) == {"PER"}
+    hegseth = frames["quotes"][frames["quotes"]["speaker_text"] == "Hegseth"]
+    assert len(hegseth) == 3 and set(hegseth["cue_text"]) == {"sagte", "betonte"}
+    assert list(frames["articles"]["duplicate_of"].dropna()) == [kb.ids["nato"]]
+    assert all(len(c) >= 0 for c in frames["timexes"]["candidates"])  # a list column
+    events = frames["events"]
+    assert set(events["type"]) == {"CONSULT"} and set(events["source_actor_id"]) == {TRUMP, PUTIN}
+
+
+def test_graphml_round_trip_with_networkx(tmp_path: Path) -> None:
+    """networkx reads the GraphML back with its typed attributes (Gephi, yEd and igraph read the
+    same keys); an actor that both agrees and disagrees gives parallel edges."""
+    import networkx as nx
+
+    article = Article.from_text(
+        "Merz lehnt höhere Schulden ab. Klingbeil befürwortet sie. Merz will sie doch.", published="2025-03"
+    )
+    claims = (
+        Claim(article.id, 0, 29, article.text[0:29], "Q_MERZ", "höhere Schulden", -1, "test.claims@0"),
+        Claim(article.id, 31, 57, article.text[31:57], "Q_KLINGBEIL", "höhere Schulden", 1, "test.claims@0"),
+        Claim(article.id, 58, 77, article.text[58:77], "Q_MERZ", "höhere Schulden", 1, "test.claims@0"),
+        Claim(article.id, 58, 77, article.text[58:77], "Q_MERZ", "Schuldenbremse", 1, "test.claims@0"),
+    )
+    with open_store(str(tmp_path / "claims.db")) as claims_store:
+        claims_store.add(Analysis(article=article, claims=claims))
+        export(claims_store, "graphml", tmp_path / "network.graphml")
+    graph = nx.read_graphml(tmp_path / "network.graphml")
+    assert not graph.is_directed()
+    assert set(graph.nodes) == {
+        "actor:Q_MERZ",
+        "actor:Q_KLINGBEIL",
+        "concept:höhere Schulden",
+        "concept:Schuldenbremse",
+    }
+    assert graph.nodes["concept:höhere Schulden"] == {"type": "concept", "label": "höhere Schulden"}
+    assert graph.nodes["actor:Q_MERZ"]["type"] == "actor"
+    edges = sorted(
+        (min(u, v), max(u, v), data["agreement"], data["weight"]) for u, v, data in graph.edges(data=True)
+    )
+    assert edges == [
+        ("actor:Q_KLINGBEIL", "concept:höhere Schulden", 1, 1),
+        ("actor:Q_MERZ", "concept:Schuldenbremse", 1, 1),
+        ("actor:Q_MERZ", "concept:höhere Schulden", 0, 1),
+        ("actor:Q_MERZ", "concept:höhere Schulden", 1, 1),
+    ]
+    assert all(isinstance(data["agreement"], int) for _, _, data in graph.edges(data=True))
+
+
+def test_empty_graphml_reads_with_networkx(empty: Store, tmp_path: Path) -> None:
+    import networkx as nx
+
+    export(empty, "graphml", tmp_path / "empty.graphml")
+    graph = nx.read_graphml(tmp_path / "empty.graphml")
+    assert graph.number_of_nodes() == 0 and graph.number_of_edges() == 0
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -169,3 +169,25 @@ def test_unknown_page_is_a_friendly_404(page: Any) -> None:
     response = page.goto("/actors/niemand")
     assert response is not None and response.status == 404
     assert "E606" in page.locator("h1").inner_text()
+
+
+def test_search_to_article_to_actor_timeline_in_three_clicks(page: Any, server: Server) -> None:
+    """A new user's path (issue #9): search → article with its quotes marked → the speaker's timeline."""
+    page.goto("/")
+    page.fill("#q", "Waffenruhe")
+    page.click("form.search-big button[type=submit]")  # click 1: search
+    page.wait_for_url("**/search?q=Waffenruhe*")
+    _shot(page, "three-clicks-1-search")
+    page.locator("li.hit a.hit-title").first.click()  # click 2: the hit
+    page.wait_for_url(f"**/articles/{server.kb.ids['seed']}")
+    assert page.locator("#article-text .quote").count() >= 6  # the quotes are marked in the text
+    assert page.locator("#article-text .speaker").count() >= 3
+    _shot(page, "three-clicks-2-article")
+    speaker = page.locator("#quotes a.speaker-link", has_text="Trump").first
+    assert speaker.get_attribute("href") == f"/actors/{TRUMP}"
+    speaker.click()  # click 3: the speaker
+    page.wait_for_url(f"**/actors/{TRUMP}")
+    page.wait_for_selector("#timeline[data-rendered]")
+    assert "Donald Trump" in page.locator("h1").inner_text()
+    assert page.locator("#timeline rect.bar-quotes").count() >= 1
+    _shot(page, "three-clicks-3-actor")
