@@ -7,7 +7,7 @@ The text is processed as one spaCy ``Doc`` so that token character offsets are o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lagebild.errors import LagebildError
 from lagebild.records import Actor, Analysis, Article, Event, Mention, Quote, Timex
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["EXTRACTORS", "analysis_from_doc", "analyze", "analyze_many", "get_pipeline", "make_doc"]
 
@@ -63,60 +63,63 @@ def _component_name(nlp: Language, component: str) -> str:
     return f"{meta.get('name', 'pipeline')}.{component}@{meta.get('version', '0')}"
 
 
+def _mention(article: Article, span: Span, component: str) -> Mention:
+    """A Mention of ``span``; the linker's extensions (absent on bare NER entities) fill the link."""
+    linked = span.has_extension("actor_id")
+    return Mention(
+        article_id=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        label=span.label_,
+        component=component,
+        actor_id=span._.actor_id if linked else None,
+        actor_name=span._.actor_name if linked else None,
+        link=span._.link if linked else None,
+        confidence=span._.confidence if linked else None,
+    )
+
+
+def _records(doc: Doc, key: str, attribute: str) -> tuple[Any, ...]:
+    """The records a component keeps on the spans of ``doc.spans[key]`` (as ``Span._.<attribute>``)."""
+    found = (getattr(span._, attribute) for span in doc.spans.get(key, ()))
+    return tuple(record for record in found if record is not None)
+
+
 def analysis_from_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
     """Collect the records the pipeline put on ``doc`` for ``article``."""
     entities: tuple[Mention, ...] | None = None
     components: list[str] = []
+
+    def version(name: str) -> str:
+        component: str = nlp.get_pipe(name).version  # type: ignore[attr-defined]
+        components.append(component)
+        return component
+
     if "ner" in nlp.pipe_names:
         ner_name = _component_name(nlp, "ner")
         components.append(ner_name)
-        entities = tuple(
-            Mention(
-                article_id=article.id,
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                label=ent.label_,
-                component=ner_name,
-            )
-            for ent in doc.ents
-        )
+        entities = tuple(_mention(article, ent, ner_name) for ent in doc.ents)
     actors: tuple[Actor, ...] | None = None
     if "lagebild_linker" in nlp.pipe_names:
         # The linker's mentions replace the bare NER entities: linked names, roles, metonyms,
         # demonyms, pronouns (docs/linking.md).
-        linker = nlp.get_pipe("lagebild_linker").version  # type: ignore[attr-defined]
-        components.append(linker)
-        entities = tuple(
-            Mention(
-                article_id=article.id,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                label=span.label_,
-                component=linker,
-                actor_id=span._.actor_id,
-                actor_name=span._.actor_name,
-                link=span._.link,
-                confidence=span._.confidence,
-            )
-            for span in doc.spans.get("mentions", ())
-        )
+        linker = version("lagebild_linker")
+        entities = tuple(_mention(article, span, linker) for span in doc.spans.get("mentions", ()))
         actors = tuple((doc._.actors or {}).values())
     timexes: tuple[Timex, ...] | None = None
     if "lagebild_time" in nlp.pipe_names:
-        timexes = tuple(span._.timex for span in doc.spans.get("timexes", ()) if span._.timex is not None)
-        components.append(nlp.get_pipe("lagebild_time").version)  # type: ignore[attr-defined]
+        version("lagebild_time")
+        timexes = _records(doc, "timexes", "timex")
     quotes: tuple[Quote, ...] | None = None
     reported: tuple[Quote, ...] | None = None
     if "lagebild_quotes" in nlp.pipe_names:
-        quotes = tuple(span._.quote for span in doc.spans.get("quotes", ()) if span._.quote is not None)
-        reported = tuple(span._.quote for span in doc.spans.get("reported", ()) if span._.quote is not None)
-        components.append(nlp.get_pipe("lagebild_quotes").version)  # type: ignore[attr-defined]
+        version("lagebild_quotes")
+        quotes, reported = _records(doc, "quotes", "quote"), _records(doc, "reported", "quote")
     events: tuple[Event, ...] | None = None
     if "lagebild_events" in nlp.pipe_names:
-        events = tuple(span._.event for span in doc.spans.get("events", ()) if span._.event is not None)
-        components.append(nlp.get_pipe("lagebild_events").version)  # type: ignore[attr-defined]
+        version("lagebild_events")
+        events = _records(doc, "events", "event")
     return Analysis(
         article=article,
         entities=entities,
