@@ -430,13 +430,15 @@ def demo_cmd(
         with _open(settings) as store:
             rows = store.list_articles(limit=100)
             table = Table(title=f"Articles in {db}")
-            for column in ("id", "published", "title / lead", "entities"):
+            for column in ("id", "published", "title / lead", "people"):
                 table.add_column(column)
             for row in rows:
                 data = _summary_json(row)
                 stored = store.get(data["id"])
+                # Linked actors by their canonical name, so "Er" and "der US-Präsident" show as who they are.
                 people = sorted(
-                    {m.text for m in stored.analysis.entities or () if m.label == "PER"}, key=str.lower
+                    {m.actor_name or m.text for m in stored.analysis.entities or () if m.label == "PER"},
+                    key=str.lower,
                 )
                 table.add_row(
                     data["id"],
