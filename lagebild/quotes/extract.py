@@ -52,6 +52,8 @@ CONF_NONE = 0.3  # no speaker found
 # Unattributed partial quotes of at most this many words are dropped as scare quotes or names
 # (tuned on wikinews-quotation-2024 train: 2 keeps scare quotes, 6 drops real quotes).
 UNATTRIBUTED_PARTIAL_MAX_WORDS = 4
+# Least speaker confidence of a speech act without content clause (rule R7).
+SPEECH_ACT_MIN_CONF = 0.44
 # Sentences back within which a speaker carries over to a Konjunktiv I sentence or "demnach".
 CARRY_SENTENCES = 3
 
@@ -59,9 +61,23 @@ _SENT_END = {".", "!", "?", "…"}
 _CLAUSE_PUNCT = {",", ";", ":", "–", "—", "(", ")", "-"}
 _COMPLEMENTIZERS = {"dass", "daß", "ob"}
 _CONTEXT_ONLY = {"wie", "was", "warum", "weshalb", "wer", "wo", "wann"}
-_SKIP_AFTER_CUE = {"dies", "das", "dazu", "auch", "jedoch", "aber", "zudem", "außerdem", "nun", "dann", "so"}
+_SKIP_AFTER_CUE = {
+    "sich",  # "äußerte sich Vatikansprecher Navarro-Valls"
+    "dies",
+    "das",
+    "dazu",
+    "auch",
+    "jedoch",
+    "aber",
+    "zudem",
+    "außerdem",
+    "nun",
+    "dann",
+    "so",
+}
 _CLAUSE_LEAD = {"und", "auch", "doch", "aber", "denn", "so", "zudem", "außerdem", "jedoch"}
 _DEMONSTRATIVES = {"das", "dies", "dieses"}
+_POSSESSIVES = {"seinen", "ihren", "seiner", "ihrer", "eigenen", "dessen"}
 # Words that are never a speaker (demonstratives and relatives the parser may call a subject).
 _NOT_SPEAKERS = {"das", "dies", "dieses", "dem", "denen", "der", "die", "welche", "was", "es", "man", "wie"}
 _PERSONAL = {"er", "sie", "es", "ich", "wir", "ihr"}
@@ -92,6 +108,7 @@ _INFINITIVE_CUES = {
     "mitteilen",
     "betonen",
     "bekräftigen",
+    "beschuldigen",
 }  # the attribution "…, so X" as a cue
 _ABBREVIATIONS = {"dr", "prof", "nr", "st", "bzw", "ca", "vgl", "z", "b", "u", "a", "d", "h", "usw"}
 
@@ -339,9 +356,14 @@ def _clause(ctx: _Context, i: int, lo: int, hi: int) -> tuple[int, int]:
     doc = ctx.doc
     names = ctx.name_quote
     a = i
-    while (
-        a > lo and doc[a - 1].text not in _CLAUSE_PUNCT and (a - 1 not in ctx.mark_tokens or a - 1 in names)
-    ):
+    while a > lo:
+        if doc[a - 1].text == ")":  # a parenthesis inside the clause: "Berninger (Grüne) gefordert"
+            opener = next((j for j in range(a - 2, max(lo, a - 10) - 1, -1) if doc[j].text == "("), None)
+            if opener is not None and not any(doc[j].text in _SENT_END for j in range(opener, a)):
+                a = opener
+                continue
+        if doc[a - 1].text in _CLAUSE_PUNCT or (a - 1 in ctx.mark_tokens and a - 1 not in names):
+            break
         if ctx.inside[a - 1] != ctx.inside[i] and a - 1 not in names:
             break
         a -= 1
@@ -501,6 +523,40 @@ def _np_after(ctx: _Context, i: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _speech_noun(ctx: _Context, word: str) -> bool:
+    """A noun of an attribution phrase, also as the head of a compound ("Polizeiangaben",
+    "Expertenmeinung", "Medienberichten")."""
+    low = word.lower()
+    if low in ctx.lex.nouns:
+        return True
+    return word[:1].isupper() and any(
+        len(n) >= 6 and not n.startswith("wort") and low.endswith(n) for n in ctx.lex.nouns
+    )
+
+
+def _subject_np(ctx: _Context, head: Token, s_lo: int) -> tuple[int, int]:
+    """The noun phrase of a subject head without its relative clauses and comma-delimited parts."""
+    keep = {head.i}
+    for t in head.subtree:
+        if t.i == head.i:
+            continue
+        node, ok = t, True
+        while node.i != head.i:
+            if node.dep_ in ("acl", "acl:relcl", "relcl", "parataxis", "conj", "cc") or node.text == ",":
+                ok = False
+                break
+            node = node.head
+        if ok:
+            keep.add(t.i)
+    left = max(min(keep), s_lo)
+    right = head.i + 1
+    while right in keep:
+        right += 1
+    while left < head.i and ctx.doc[left].is_punct:
+        left += 1
+    return left, right
+
+
 def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
     doc = ctx.doc
     lo, hi, i = cue.lo, cue.hi, cue.i
@@ -566,8 +622,9 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
                     m = max(inner, key=lambda x: (x.end, len(x)))
                     sp = _speaker_from_mention(ctx, m, CONF_ADJACENT)
                     return _Speaker((np[0], max(np[1], m.end)), sp.actor_id, sp.confidence)
-    # (iii) the parser's subject
-    for child in doc[i].children:
+    # (iii) the parser's subject, also when it hangs on the auxiliary ("Sie haben angekündigt")
+    bearers = [doc[i]] + [c for c in doc[i].children if c.dep_.startswith("aux") and c.i < i]
+    for child in (c for b in bearers for c in b.children):
         if child.lower_ in _NOT_SPEAKERS:
             continue
         if child.dep_ in ("nsubj", "sb", "nsubj:pass") and lo <= child.i < hi:
@@ -578,6 +635,20 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
             right = max(t.i for t in child.subtree) + 1
             if right - left <= 8 and lo <= left and right <= hi:
                 return _Speaker((left, right), None, CONF_PARSE * 0.6)
+    # (iii') the parser's subject before the cue's clause, past a relative clause or apposition:
+    # "Die Interessengemeinschaft …, die … gegründet wurde, hat … bekannt gegeben"
+    k = _sentence_index(ctx, i)
+    s_lo = ctx.sentences[k][0] if k >= 0 else lo
+    for child in (c for b in bearers for c in b.children):
+        if child.dep_ not in ("nsubj", "sb") or child.lower_ in _NOT_SPEAKERS or ctx.inside[child.i]:
+            continue
+        if s_lo <= child.i < lo:
+            np = _subject_np(ctx, child, s_lo)
+            m = _containing_mention(ctx, child.i)
+            if m is not None and m.start >= np[0] and m.end <= np[1]:
+                sp = _speaker_from_mention(ctx, m, CONF_PARSE)
+                return _Speaker(np, sp.actor_id, sp.confidence)
+            return _Speaker(np, None, CONF_PARSE * 0.6)
     # (iv) verb-final clause: its first actor mention ("hatte die NATO … zugesichert")
     for m in sorted(ctx.mentions, key=lambda s: (s.start, -len(s))):
         if lo <= m.start and m.end <= i and m.label_ in ("PER", "ORG", "GPE") and _actor(m):
@@ -594,6 +665,8 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
         if np is not None and np[1] == i:
             return _Speaker(np, None, CONF_CLAUSE * 0.8)
     np = _np_after(ctx, i + 1, len(doc))
+    if np is not None and any(doc[t].dep_ in ("obj", "iobj", "obl", "advmod") for t in range(*np)):
+        np = None  # an object after the cue is not its speaker: "bezweifelte offen die Eignung Merkels"
     if np is not None:
         end = np[1]
         actor = None
@@ -892,11 +965,27 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
             else:
                 phrase = (src.start, j + 1)
             cue_range = (j, j + 1)
+        elif (
+            low in ctx.lex.prep_noun
+            and j > lo
+            and _speech_noun(ctx, doc[j - 1].text)
+            and (j + 1 >= hi or doc[j + 1].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"))
+        ):
+            # "Seiner Meinung nach …", "Dem Vernehmen nach": the noun phrase before "nach"
+            np_start = j - 1
+            while np_start > lo and doc[np_start - 1].pos_ in ("DET", "ADJ", "PRON") and j - np_start < 4:
+                np_start -= 1
+            src = None
+            np_source = (np_start, j)
+            phrase = (np_start, j + 1)
+            cue_range = (j, j + 1)
         elif low in ctx.lex.prep_noun and j + 1 < hi:
             t = j + 1
-            if doc[t].pos_ == "DET" or doc[t].lower_ in ("seinen", "ihren", "seiner", "ihrer", "eigenen"):
+            if doc[t].pos_ == "DET" or doc[t].lower_ in _POSSESSIVES:
                 t += 1
-            if t < hi and doc[t].lower_ in ctx.lex.nouns:
+            while t < hi and t - j < 4 and doc[t].pos_ == "ADJ" and not ctx.inside[t]:
+                t += 1  # "nach ersten Angaben", "nach neuesten Erkenntnissen"
+            if t < hi and _speech_noun(ctx, doc[t].text):
                 noun = t
                 t += 1
                 while t < hi and doc[t].lower_ in ("von", "der", "des", "dem", "den", "vom"):
@@ -904,8 +993,13 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
                 src = _outer_mention(ctx, start=t) if t < hi else None
                 if src is None and t > noun + 1:
                     np = _np_after(ctx, t, hi)
-                    if np is not None:
-                        np_source = (noun, np[1])
+                    if np is None and t + 1 < hi and t in ctx.mark_tokens:  # "der „Frankfurter Allgemeinen“"
+                        np = _np_after(ctx, t + 1, hi)
+                        if np is not None and np[1] < hi and np[1] in ctx.mark_tokens:
+                            np = (np[0], np[1] + 1)
+                    np_source = (j + 1, np[1] if np is not None else noun + 1)
+                elif src is None:
+                    np_source = (j + 1, noun + 1)  # "nach ersten Angaben", "nach Polizeiangaben"
                 phrase = (j, src.end if src is not None else np_source[1] if np_source else noun + 1)
                 cue_range = (j, noun + 1)
             else:
@@ -1119,8 +1213,12 @@ def _speech_act(ctx: _Context, k: int, cues: list[_Cue]) -> Found | None:
     doc = ctx.doc
     lo, hi = ctx.sentences[k]
     for cue in cues:
-        if cue.lo != lo or doc[lo].lower_ in _CONTEXT_ONLY | _COMPLEMENTIZERS | {"wenn", "als", "weil"}:
+        if doc[lo].lower_ in _CONTEXT_ONLY | _COMPLEMENTIZERS | {"wenn", "als", "weil"}:
             continue
+        if cue.lo != lo:  # only past a subject apposition: "Der CSU-Vorsitzende, Edmund Stoiber, warf"
+            sp = _speaker_of(ctx, cue)
+            if sp is None or sp.span is None or sp.span[0] != lo or sp.span[1] != cue.lo - 1:
+                continue
         if cue.entry.needs_clause and not (
             cue.entry.lemma == "sprechen" and any(doc[j].lower_ == "von" for j in range(cue.i + 1, cue.hi))
         ):
@@ -1128,7 +1226,7 @@ def _speech_act(ctx: _Context, k: int, cues: list[_Cue]) -> Found | None:
         if cue.entry.impersonal or (doc[cue.i].tag_ and doc[cue.i].tag_ not in ("VVFIN", "VAFIN", "VMFIN")):
             continue
         speaker = _speaker_of(ctx, cue)
-        if speaker is None or speaker.span is None or speaker.confidence < CONF_CLAUSE * 0.8:
+        if speaker is None or speaker.span is None or speaker.confidence < SPEECH_ACT_MIN_CONF:
             continue
         if speaker.span[1] - speaker.span[0] == 1 and doc[speaker.span[0]].lower_ in _NOT_SPEAKERS:
             continue
@@ -1150,6 +1248,8 @@ def _has_complement(ctx: _Context, cue: _Cue, hi: int, quotes: Sequence[QuoteMar
     if quotes:
         return True
     doc = ctx.doc
+    if cue.entry.lemma == "sprechen" and any(doc[j].lower_ == "von" for j in range(cue.i + 1, cue.hi)):
+        return True  # "Müntefering sprach von einem Riesenerfolg": a speech act (rule R7)
     for j in range(cue.i + 1, min(hi, cue.i + 12)):
         if doc[j].text == "," and j + 1 < hi:
             nxt = doc[j + 1]

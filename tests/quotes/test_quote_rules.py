@@ -161,6 +161,24 @@ def test_reported_clause(
             "Feuerwehr",
             "Nach Angaben",
         ),
+        (  # adjectives before the noun; the source is the whole noun phrase
+            "Nach/ADP ersten/ADJ Angaben/NOUN brannte/VERB die/DET Halle/NOUN aus/ADP ./PUNCT",
+            [],
+            "ersten Angaben",
+            "Nach ersten Angaben",
+        ),
+        (  # a compound of a speech noun
+            "Nach/ADP Polizeiangaben/NOUN brannte/VERB die/DET Halle/NOUN aus/ADP ./PUNCT",
+            [],
+            "Polizeiangaben",
+            "Nach Polizeiangaben",
+        ),
+        (  # "nach" after the noun
+            "Seiner/DET Meinung/NOUN nach/ADP sollten/AUX die/DET Verbraucher/NOUN sparen/VERB ./PUNCT",
+            [],
+            "Seiner Meinung",
+            "nach",
+        ),
     ],
 )
 def test_attribution_phrases(
@@ -415,3 +433,22 @@ def test_short_quoted_name_does_not_cut_the_clause(make: Make) -> None:
 def test_titles_are_not_quotes(make: Make, annotated: str) -> None:
     doc = make(annotated, mentions=[("Papier", "PER", "papier")] if "Papier" in annotated else [])
     assert [f for f in find_quotes(doc) if f.kind != "reported"] == []
+
+
+def test_speech_act_with_sprechen_von(make: Make) -> None:
+    doc = make(
+        "Müntefering/PROPN sprach/VERB von/ADP einem/DET Riesenerfolg/NOUN ./PUNCT",
+        mentions=[("Müntefering", "PER", "local:muentefering")],
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert (r.rule, _speaker(doc, r), r.actor_id) == ("speech-act", "Müntefering", "local:muentefering")
+
+
+def test_parenthesis_does_not_split_the_cue_clause(make: Make) -> None:
+    doc = make(
+        "Dazu/ADV hat/AUX Staatssekretär/NOUN Matthias/PROPN Berninger/PROPN (/PUNCT Grüne/PROPN )/PUNCT"
+        " gefordert/VERB ,/PUNCT die/DET Steuern/NOUN zu/PART senken/VERB ./PUNCT",
+        mentions=[("Matthias Berninger", "PER", "local:berninger"), ("Grüne", "ORG", "party:gruene")],
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), r.actor_id) == ("die Steuern zu senken", "local:berninger")
