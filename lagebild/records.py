@@ -31,8 +31,15 @@ __all__ = [
     "Role",
     "Span",
     "Timex",
+    "actor_from_json",
     "article_id_for",
+    "claim_from_json",
+    "event_from_json",
+    "mention_from_json",
     "normalize_text",
+    "quote_from_json",
+    "span_from_json",
+    "timex_from_json",
 ]
 
 CONTRACT_VERSION = "1.2"
@@ -400,3 +407,59 @@ def _as_json(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
             value = [v.to_json() if hasattr(v, "to_json") else v for v in value]
         out[f.name] = value
     return out
+
+
+# -- records from their JSON ------------------------------------------------------------------
+# One decoder per record, shared by the store (rows) and the spaCy components (records kept on
+# spans as plain JSON so docs cross process boundaries). Keys a record does not know are ignored,
+# so JSON written by a newer version still reads.
+
+
+def span_from_json(data: Mapping[str, Any] | None) -> Span | None:
+    if data is None:
+        return None
+    return Span(int(data["start"]), int(data["end"]), data.get("text", ""))
+
+
+def _known(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    # ``article_id`` comes as its own argument (stored rows keep it in a column, not in the JSON).
+    names = {f.name for f in fields(cls) if f.init} - {"article_id"}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def mention_from_json(data: Mapping[str, Any], article_id: str) -> Mention:
+    return Mention(article_id=article_id, **_known(Mention, data))
+
+
+def quote_from_json(data: Mapping[str, Any], article_id: str) -> Quote:
+    values = _known(Quote, data)
+    for name in ("speaker", "cue", "addressee", "medium"):
+        values[name] = span_from_json(values.get(name))
+    return Quote(article_id=article_id, **values)
+
+
+def timex_from_json(data: Mapping[str, Any], article_id: str) -> Timex:
+    values = _known(Timex, data)
+    values["candidates"] = tuple(values.get("candidates") or ())
+    interval = values.get("interval")
+    values["interval"] = (interval[0], interval[1]) if interval is not None else None
+    return Timex(article_id=article_id, **values)
+
+
+def event_from_json(data: Mapping[str, Any], article_id: str) -> Event:
+    values = _known(Event, data)
+    for name in ("source", "target", "place", "timex"):
+        values[name] = span_from_json(values.get(name))
+    return Event(article_id=article_id, **values)
+
+
+def claim_from_json(data: Mapping[str, Any], article_id: str) -> Claim:
+    return Claim(article_id=article_id, **_known(Claim, data))
+
+
+def actor_from_json(data: Mapping[str, Any], article_id: str | None = None) -> Actor:
+    """An ``Actor`` from its JSON (``article_id`` is accepted for a uniform decoder signature)."""
+    values = _known(Actor, data)
+    values["aliases"] = tuple(values.get("aliases") or ())
+    values["roles"] = tuple(Role(**_known(Role, r)) for r in values.get("roles") or ())
+    return Actor(**values)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from lagebild.events.extract import COMPONENT, Arg, Found, find_events
 from lagebild.events.lexicon import EventLexicon, load_lexicon
-from lagebild.records import Event
+from lagebild.records import Event, event_from_json
 from lagebild.records import Span as CharSpan
 
 __all__ = ["EventsComponent", "event_from_data", "event_to_data", "make_events_component", "to_record"]
@@ -36,33 +36,7 @@ __all__ = ["EventsComponent", "event_from_data", "event_to_data", "make_events_c
 
 def event_from_data(data: dict[str, Any] | None) -> Event | None:
     """The ``records.Event`` from its plain JSON (``Span._.event_data``)."""
-    if data is None:
-        return None
-
-    def span(key: str) -> CharSpan | None:
-        value = data.get(key)
-        return None if value is None else CharSpan(value["start"], value["end"], value.get("text", ""))
-
-    return Event(
-        article_id=data.get("article_id", ""),
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        type=data["type"],
-        mode=data["mode"],
-        component=data["component"],
-        source_actor_id=data.get("source_actor_id"),
-        target_actor_id=data.get("target_actor_id"),
-        source=span("source"),
-        target=span("target"),
-        place=span("place"),
-        place_id=data.get("place_id"),
-        timex=span("timex"),
-        date=data.get("date"),
-        attributed_to=data.get("attributed_to"),
-        confidence=data.get("confidence"),
-        plover_mode=data.get("plover_mode"),
-    )
+    return None if data is None else event_from_json(data, data.get("article_id", ""))
 
 
 def event_to_data(event: Event) -> dict[str, Any]:

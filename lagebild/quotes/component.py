@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lagebild.quotes.extract import COMPONENT, Found, find_quotes
 from lagebild.quotes.lexicon import CueLexicon, load_cues
-from lagebild.records import Quote
+from lagebild.records import Quote, quote_from_json
 from lagebild.records import Span as CharSpan
 
 __all__ = ["QuotesComponent", "make_quotes_component", "quote_from_data", "quote_to_data", "to_record"]
@@ -38,10 +38,6 @@ __all__ = ["QuotesComponent", "make_quotes_component", "quote_from_data", "quote
 
 def _span_json(span: CharSpan | None) -> dict[str, Any] | None:
     return None if span is None else span.to_json()
-
-
-def _span_from(data: dict[str, Any] | None) -> CharSpan | None:
-    return None if data is None else CharSpan(data["start"], data["end"], data.get("text", ""))
 
 
 def quote_to_data(quote: Quote) -> dict[str, Any]:
@@ -52,22 +48,7 @@ def quote_to_data(quote: Quote) -> dict[str, Any]:
 
 
 def quote_from_data(data: dict[str, Any]) -> Quote:
-    return Quote(
-        article_id=data.get("article_id", ""),
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        kind=data["kind"],
-        component=data["component"],
-        speaker=_span_from(data.get("speaker")),
-        speaker_actor_id=data.get("speaker_actor_id"),
-        cue=_span_from(data.get("cue")),
-        addressee=_span_from(data.get("addressee")),
-        medium=_span_from(data.get("medium")),
-        mood=data.get("mood"),
-        confidence=data.get("confidence"),
-        cue_lemma=data.get("cue_lemma"),
-    )
+    return quote_from_json(data, data.get("article_id", ""))
 
 
 def _quote_getter(span: Span) -> Quote | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -20,9 +19,15 @@ from lagebild.records import (
     Mention,
     Published,
     Quote,
-    Role,
     Span,
     Timex,
+    actor_from_json,
+    claim_from_json,
+    event_from_json,
+    mention_from_json,
+    quote_from_json,
+    span_from_json,
+    timex_from_json,
 )
 
 __all__ = [
@@ -39,54 +44,6 @@ __all__ = [
     "span_from_json",
     "timex_from_json",
 ]
-
-
-def span_from_json(data: Mapping[str, Any] | None) -> Span | None:
-    if data is None:
-        return None
-    return Span(int(data["start"]), int(data["end"]), data.get("text", ""))
-
-
-def _known(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls) if f.init}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def mention_from_json(data: Mapping[str, Any], article_id: str) -> Mention:
-    return Mention(article_id=article_id, **_known(Mention, data))
-
-
-def quote_from_json(data: Mapping[str, Any], article_id: str) -> Quote:
-    values = _known(Quote, data)
-    for name in ("speaker", "cue", "addressee", "medium"):
-        values[name] = span_from_json(values.get(name))
-    return Quote(article_id=article_id, **values)
-
-
-def timex_from_json(data: Mapping[str, Any], article_id: str) -> Timex:
-    values = _known(Timex, data)
-    values["candidates"] = tuple(values.get("candidates") or ())
-    interval = values.get("interval")
-    values["interval"] = (interval[0], interval[1]) if interval is not None else None
-    return Timex(article_id=article_id, **values)
-
-
-def event_from_json(data: Mapping[str, Any], article_id: str) -> Event:
-    values = _known(Event, data)
-    for name in ("source", "target", "place", "timex"):
-        values[name] = span_from_json(values.get(name))
-    return Event(article_id=article_id, **values)
-
-
-def claim_from_json(data: Mapping[str, Any], article_id: str) -> Claim:
-    return Claim(article_id=article_id, **_known(Claim, data))
-
-
-def actor_from_json(data: Mapping[str, Any], article_id: str | None = None) -> Actor:
-    values = _known(Actor, data)
-    values["aliases"] = tuple(values.get("aliases") or ())
-    values["roles"] = tuple(Role(**_known(Role, r)) for r in values.get("roles") or ())
-    return Actor(**values)
 
 
 _DECODERS: dict[str, Any] = {

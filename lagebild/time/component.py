@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from lagebild.records import Timex
+from lagebild.records import Timex, timex_from_json
 from lagebild.time.extract import COMPONENT, find_timexes
 from lagebild.time.normalize import Domain
 
@@ -32,15 +32,7 @@ __all__ = ["TimeComponent", "make_time_component", "timex_from_data"]
 
 def timex_from_data(data: dict[str, Any] | None) -> Timex | None:
     """The ``Timex`` of its JSON (``Timex.to_json()`` plus ``article_id``)."""
-    if data is None:
-        return None
-    values = {k: v for k, v in data.items() if k not in ("candidates", "interval")}
-    interval = data.get("interval")
-    return Timex(
-        **values,
-        candidates=tuple(data.get("candidates") or ()),
-        interval=(interval[0], interval[1]) if interval else None,
-    )
+    return None if data is None else timex_from_json(data, data.get("article_id", ""))
 
 
 # The record is kept as plain JSON (``timex_data``) so that docs cross process boundaries
