@@ -75,11 +75,62 @@ _SKIP_AFTER_CUE = {
     "dann",
     "so",
 }
+# Addressees in the dative right after the cue ("sagte Reportern, dass …"): never the speaker.
+_DATIVE_ADDRESSEES = {"reportern", "journalisten", "medienvertretern", "pressevertretern"}
+_SKIP_AFTER_CUE |= _DATIVE_ADDRESSEES
 _CLAUSE_LEAD = {"und", "auch", "doch", "aber", "denn", "so", "zudem", "außerdem", "jedoch"}
 _DEMONSTRATIVES = {"das", "dies", "dieses"}
 _POSSESSIVES = {"seinen", "ihren", "seiner", "ihrer", "eigenen", "dessen"}
 # Words that are never a speaker (demonstratives and relatives the parser may call a subject).
 _NOT_SPEAKERS = {"das", "dies", "dieses", "dem", "denen", "der", "die", "welche", "was", "es", "man", "wie"}
+# Heads of "in/im X" phrases that are times, not texts: "In der Nacht hieß es".
+_TIME_NOUNS = {
+    "nacht",
+    "nächten",
+    "woche",
+    "wochen",
+    "vergangenheit",
+    "zukunft",
+    "zeit",
+    "jahr",
+    "jahren",
+    "monat",
+    "monaten",
+    "tag",
+    "tagen",
+    "stunden",
+    "morgen",
+    "abend",
+    "mittag",
+    "nachmittag",
+    "vormittag",
+    "folge",
+    "zwischenzeit",
+    "regel",
+    "zusammenhang",
+    "anschluss",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "frühjahr",
+    "sommer",
+    "herbst",
+    "winter",
+    "wochenende",
+    "ende",
+    "anfang",
+    "mitte",
+    "verlauf",
+}
 _PERSONAL = {"er", "sie", "es", "ich", "wir", "ihr"}
 _NOM_PRONOUNS = {"er", "sie", "ich", "wir"}
 _ACTOR_LABELS = {"PER", "ORG", "GPE", "LOC", "NORP"}
@@ -568,7 +619,7 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
                     if m is not None:
                         return _speaker_from_mention(ctx, m, CONF_CLAUSE)
                 np = _np_after(ctx, j + 1, hi)
-                if np is not None and doc[np[1] - 1].pos_ == "NOUN" and j > i:
+                if np is not None and doc[np[1] - 1].pos_ == "NOUN" and (j > i or _document_np(ctx, np)):
                     return _Speaker(np, None, CONF_CLAUSE * 0.8)
         return None
     # (i) subject right before the cue at the clause start: "Der US-Präsident betonte"
@@ -667,6 +718,8 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
     np = _np_after(ctx, i + 1, len(doc))
     if np is not None and any(doc[t].dep_ in ("obj", "iobj", "obl", "advmod") for t in range(*np)):
         np = None  # an object after the cue is not its speaker: "bezweifelte offen die Eignung Merkels"
+    if np is not None and doc[np[0]].lower_ in _DATIVE_ADDRESSEES:
+        np = None
     if np is not None:
         end = np[1]
         actor = None
@@ -676,6 +729,15 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
                 end, actor = m.end, _actor(m)
         return _Speaker((np[0], end), actor, CONF_CLAUSE * (1.0 if actor else 0.8))
     return None
+
+
+def _document_np(ctx: _Context, np: tuple[int, int]) -> bool:
+    """A noun phrase naming a text ("In der Resolution heißt es"), not a time ("In der Nacht hieß es"):
+    its head noun is no time word and it holds no number (the time component runs after this one)."""
+    head = ctx.doc[np[1] - 1]
+    if head.lower_ in _TIME_NOUNS:
+        return False
+    return not any(ctx.doc[t].like_num for t in range(*np))
 
 
 def _sentence_index(ctx: _Context, i: int) -> int:
@@ -766,6 +828,8 @@ def _finite_moods(ctx: _Context, a: int, b: int, limit: int = 8) -> str | None:
         if ctx.inside[j]:
             continue
         tok = doc[j]
+        if tok.text[:1].isupper() and not _sentence_initial(tok):
+            continue  # a capitalized word inside a sentence is no verb, whatever the tagger says
         mood = _mood(ctx, tok)
         if mood:
             return mood
@@ -926,7 +990,10 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
             continue  # "„…“, sagte X": a direct quote
         mood = _clause_mood(ctx, a, b) or "Indikativ"
         trailing = _speaker_of(ctx, cue)
-        if trailing is None or trailing.span is None or trailing.span[0] <= cue.i:
+        impersonal = cue.entry.impersonal and cue.i + 1 < hi and doc[cue.i + 1].lower_ == "es"
+        if impersonal and (trailing is None or trailing.span is None or trailing.span[0] > cue.i):
+            pass  # "…, heißt es (in dem Bericht)": no speaker, or the source after it
+        elif trailing is None or trailing.span is None or trailing.span[0] <= cue.i:
             continue  # a trailing cue has its subject after it: "…, fügte er an"
         conf_scale = 1.0 if mood.startswith("Konjunktiv") else 0.8
         found = _make(ctx, "reported", a, b, cue, trailing, "clause+trailing-cue", mood)
@@ -1022,16 +1089,18 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
         mood = _finite_moods(ctx, a, b, limit=12)
         out.append((_make(ctx, "reported", a, b, None, speaker, "attribution-phrase", mood, cue_range), None))
         return out
-    # R3b: "demnach": the speaker of the sentence before
+    # R3b: "demnach": the source is the adverb itself, an anaphor (as WikiNews annotates it) whose
+    # actor is the speaker of the last attribution; without one the actor stays open
     for j in range(lo, hi):
-        if (
-            not ctx.inside[j]
-            and doc[j].lower_ in ctx.lex.adverbs
-            and state.speaker is not None
-            and k - state.sentence <= CARRY_SENTENCES
-        ):
-            conf = CONF_CARRIED if k - state.sentence == 1 else CONF_CARRIED_FAR
-            carried = _Speaker(state.speaker.span, state.speaker.actor_id, conf)
+        if not ctx.inside[j] and doc[j].lower_ in ctx.lex.adverbs:
+            if state.speaker is not None and k - state.sentence <= CARRY_SENTENCES:
+                conf = CONF_CARRIED if k - state.sentence == 1 else CONF_CARRIED_FAR
+                actor = state.speaker.actor_id
+            elif doc[j].lower_ == "demnach":
+                conf, actor = CONF_NONE + 0.1, None
+            else:
+                continue
+            carried = _Speaker((j, j + 1), actor, conf)
             mood = _clause_mood(ctx, lo, hi) or ("Indikativ" if doc[lo].tag_ else None)
             found = _make(ctx, "reported", lo, hi, None, carried, "demnach", mood, (j, j + 1))
             out.append((found, None))
@@ -1285,12 +1354,42 @@ def _quote_kind(ctx: _Context, q: QuoteMarks) -> str:
     return "partial"
 
 
+def _subject_speaker(ctx: _Context, k: int, found: Found) -> bool:
+    """A partial quotation in a sentence without speech verb belongs to the subject of its main verb:
+    "Bsirske würdigte Kluncker als „eine bedeutende Persönlichkeit“" (the verb is the cue)."""
+    doc = ctx.doc
+    lo, hi = ctx.sentences[k]
+    q_lo, q_hi = _tok(doc, found.start), _tok(doc, max(found.end - 1, found.start))
+    for root in (t for t in doc[lo:hi] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
+        if q_lo <= root.i <= q_hi or ctx.inside[root.i]:
+            continue
+        bearers = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        for child in (c for b in bearers[:1] for c in b.children):
+            if child.dep_ not in ("nsubj", "sb") or child.lower_ in _NOT_SPEAKERS or ctx.inside[child.i]:
+                continue
+            m = _containing_mention(ctx, child.i)
+            if m is not None and m.label_ in ("PER", "ORG"):
+                sp = _speaker_from_mention(ctx, m, CONF_PARSE * 0.8)
+            elif child.pos_ in ("NOUN", "PROPN"):
+                sp = _Speaker(_subject_np(ctx, child, lo), None, CONF_PARSE * 0.6)
+            else:
+                continue
+            found.speaker, found.actor_id, found.confidence = sp.span, sp.actor_id, sp.confidence
+            found.cue, found.cue_lemma = (root.i, root.i + 1), root.lemma_ or None
+            found.rule = "quote:sentence-subject"
+            return True
+    return False
+
+
 def _attribute_from_context(ctx: _Context, k: int, found: Found, state: _State, heading: bool) -> None:
     """A quotation without a cue in its sentence: the speaker of the sentence before, else of a
     "Das sagte X" sentence after, else none (low confidence)."""
     doc = ctx.doc
     if heading:
         found.confidence = CONF_NONE
+        return
+    words = len(ctx.text[found.start : found.end].split())
+    if found.kind == "partial" and words > UNATTRIBUTED_PARTIAL_MAX_WORDS and _subject_speaker(ctx, k, found):
         return
     if state.speaker is not None and k - state.sentence == 1:
         found.speaker, found.actor_id = state.speaker.span, state.speaker.actor_id

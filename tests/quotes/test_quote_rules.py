@@ -452,3 +452,107 @@ def test_parenthesis_does_not_split_the_cue_clause(make: Make) -> None:
     )
     r = _only(find_quotes(doc), "reported")
     assert (_text(doc, r), r.actor_id) == ("die Steuern zu senken", "local:berninger")
+
+
+# --- rules of the WikiNews-train round of 2026-11-25 (docs/quotes.md, "Second round") ----------------
+
+
+def _speaker_text(doc: Doc, found: Found) -> str | None:
+    return doc[found.speaker[0] : found.speaker[1]].text if found.speaker else None
+
+
+def test_trailing_impersonal_cue_has_no_speaker(make: Make) -> None:
+    doc = make(
+        "Eine/DET Heilung/NOUN sei/AUX/Mood=Sub|VerbForm=Fin jedoch/ADV ausgeschlossen/VERB ,/PUNCT"
+        " heißt/VERB es/PRON ./PUNCT"
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), r.rule, r.speaker, r.cue_text(doc)) == (
+        "Eine Heilung sei jedoch ausgeschlossen",
+        "clause+trailing-cue",
+        None,
+        "heißt",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("In/ADP der/DET Resolution/NOUN", "der Resolution"),  # a text is the source
+        ("In/ADP der/DET Nacht/NOUN", None),  # a time is not
+    ],
+)
+def test_impersonal_cue_with_in_phrase_before(make: Make, lead: str, speaker: str | None) -> None:
+    doc = make(
+        f"{lead} heißt/VERB es/PRON ,/PUNCT dass/SCONJ die/DET Rechte/NOUN verletzt/VERB"
+        " würden/AUX/Mood=Sub|VerbForm=Fin ./PUNCT"
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert _speaker_text(doc, r) == speaker
+
+
+def test_demnach_without_attribution_is_its_own_anaphoric_source(make: Make) -> None:
+    doc = make(
+        "Am/ADP Donnerstag/NOUN lag/VERB ein/DET Ergebnis/NOUN vor/ADP ./PUNCT"
+        " Demnach/ADV hat/AUX sich/PRON die/DET Koalition/NOUN durchgesetzt/VERB ./PUNCT"
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert (_speaker_text(doc, r), r.actor_id, r.rule) == ("Demnach", None, "demnach")
+    assert r.confidence < 0.5  # the actor is open: says so
+
+
+def test_partial_quote_belongs_to_the_sentence_subject(make: Make) -> None:
+    doc = make(
+        "Bsirske/PROPN feierte/VERB Kluncker/PROPN als/ADP „/PUNCT eine/DET bedeutende/ADJ"
+        " Persönlichkeit/NOUN und/CCONJ einen/DET großen/ADJ Gewerkschafter/NOUN “/PUNCT ./PUNCT",
+        mentions=[("Bsirske", "PER", "local:bsirske"), ("Kluncker", "PER", "local:kluncker")],
+    )
+    verb = doc[1]
+    for tok in doc:
+        tok.head, tok.dep_ = verb, "dep"
+    verb.head, verb.dep_ = verb, "ROOT"
+    doc[0].dep_ = "nsubj"
+    doc[2].dep_ = "obj"
+    q = _only(find_quotes(doc), "partial")
+    assert (q.actor_id, q.rule, q.cue_text(doc)) == ("local:bsirske", "quote:sentence-subject", "feierte")
+
+
+def test_capitalized_word_in_the_clause_is_no_verb(make: Make) -> None:
+    # the tagger calls "Wikimedia" a finite verb; a capitalized word inside a sentence is none
+    doc = make(
+        "Die/DET Website/NOUN meldete/VERB/VerbForm=Fin ,/PUNCT Wikimedia/VERB/VerbForm=Fin"
+        " Deutschland/PROPN habe/AUX/Mood=Sub|VerbForm=Fin den/DET Zusammenhang/NOUN bestätigt/VERB ./PUNCT",
+        mentions=[("Die Website", "ORG", "local:website")],
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), r.mood, r.actor_id) == (
+        "Wikimedia Deutschland habe den Zusammenhang bestätigt",
+        "Konjunktiv I",
+        "local:website",
+    )
+
+
+def test_dative_addressee_after_the_cue_is_not_the_speaker(make: Make) -> None:
+    doc = make(
+        "Am/ADP Montag/NOUN sagte/VERB Reportern/NOUN ,/PUNCT dass/SCONJ alles/PRON friedlich/ADJ"
+        " verlaufen/VERB sei/AUX/Mood=Sub|VerbForm=Fin ./PUNCT"
+    )
+    r = _only(find_quotes(doc), "reported")
+    assert _speaker_text(doc, r) != "Reportern"
+
+
+def test_halten_fuer_moeglich_with_dass_clause(make: Make) -> None:
+    doc = make(
+        "Die/DET WHO/PROPN hält/VERB es/PRON für/ADP unwahrscheinlich/ADJ ,/PUNCT dass/SCONJ man/PRON"
+        " sich/PRON ansteckt/VERB ./PUNCT"
+        " Die/DET WHO/PROPN hielt/VERB eine/DET Konferenz/NOUN ab/ADP ./PUNCT",
+        mentions=[("Die WHO", "ORG", "WHO")],
+    )
+    r = _only(find_quotes(doc), "reported")  # the second "hielt" has no clause: no cue
+    assert (_text(doc, r), r.actor_id, r.cue_lemma) == ("dass man sich ansteckt", "WHO", "halten")
+
+
+def test_nach_with_an_analysis_noun(make: Make) -> None:
+    doc = make("Nach/ADP einer/DET ersten/ADJ Analyse/NOUN entstand/VERB ein/DET Treibstoffleck/NOUN ./PUNCT")
+    r = _only(find_quotes(doc), "reported")
+    assert (_text(doc, r), _speaker_text(doc, r)) == ("entstand ein Treibstoffleck", "einer ersten Analyse")
