@@ -1132,8 +1132,23 @@ def _direct_cue(ctx: _Context, q: QuoteMarks, span: Span, cues: list[_Cue]) -> t
     return None, ""
 
 
-def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Found]:
-    """Direct, partial and reported quotes of ``doc`` in text order (see the module docstring)."""
+def find_quotes(doc: Doc, lexicon: CueLexicon | None = None, *, rank: bool = True) -> list[Found]:
+    """Direct, partial and reported quotes of ``doc`` in text order (see the module docstring).
+
+    With ``rank`` (default) the trained speaker ranker (``ranker.py``), when its weights are
+    packaged, chooses among the speaker candidates; ``rank=False`` gives the rules' choices."""
+    results, ctx = find_quotes_in_context(doc, lexicon)
+    if rank:
+        from lagebild.quotes.ranker import load_ranker, rerank
+
+        ranker = load_ranker()
+        if ranker is not None:
+            rerank(ctx, results, ranker)
+    return results
+
+
+def find_quotes_in_context(doc: Doc, lexicon: CueLexicon | None = None) -> tuple[list[Found], _Context]:
+    """The rules' quotes and the context they were read in (for the ranker and its training)."""
     ctx = _Context(doc, lexicon or load_cues())
     state = _State()
     results: list[Found] = []
@@ -1245,7 +1260,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[Found]:
                 state = _State(sp, f.cue, f.particle, f.cue_lemma, k)
     results = [f for f in results if f.end > f.start]  # an attribution phrase with nothing to attribute
     results.sort(key=lambda f: (f.start, f.end))
-    return results
+    return results, ctx
 
 
 def _is_title(ctx: _Context, q: QuoteMarks) -> bool:
