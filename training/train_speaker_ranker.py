@@ -83,10 +83,41 @@ def _groups(shared: Path) -> list[list[Group]]:
     return out
 
 
-def _fit(groups: list[Group], c: float) -> Any:
+def _pairs(groups: list[Group]) -> tuple[list[dict[str, float]], list[int]]:
+    """Pairwise ranking examples: right minus wrong candidate of the same quote (and reversed)."""
+    rows: list[dict[str, float]] = []
+    y: list[int] = []
+    for feats, labels, _ in groups:
+        for i, right in enumerate(labels):
+            if not right:
+                continue
+            for j, other in enumerate(labels):
+                if other:
+                    continue
+                diff: dict[str, float] = {}
+                for f in feats[i]:
+                    diff[f] = diff.get(f, 0.0) + 1.0
+                for f in feats[j]:
+                    diff[f] = diff.get(f, 0.0) - 1.0
+                diff = {k: v for k, v in diff.items() if v}
+                rows.append(diff)
+                y.append(1)
+                rows.append({k: -v for k, v in diff.items()})
+                y.append(0)
+    return rows, y
+
+
+def _fit(groups: list[Group], c: float, pairwise: bool = False) -> Any:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if pairwise:
+        rows, y = _pairs(groups)
+        vec = DictVectorizer()
+        x = vec.fit_transform(rows)
+        model = LogisticRegression(C=c, max_iter=3000, random_state=0, fit_intercept=False)
+        model.fit(x, y)
+        return vec, model
     rows = [{f: 1.0 for f in feats} for g in groups for feats in g[0]]
     y = [label for g in groups for label in g[1]]
     vec = DictVectorizer()
@@ -125,6 +156,7 @@ def main() -> None:
     ap.add_argument("--c", type=float, nargs="*", default=[0.03, 0.1, 0.3, 1.0, 3.0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--pairwise", action="store_true", help="pairwise ranking loss instead of per-candidate")
     args = ap.parse_args()
 
     per_article = _groups(args.shared)
@@ -139,7 +171,7 @@ def main() -> None:
         "select_accuracy_by_c": {},
     }
     for c in args.c:
-        vec, model = _fit(fit_part, c)
+        vec, model = _fit(fit_part, c, args.pairwise)
         selection["select_accuracy_by_c"][str(c)] = round(_accuracy(sel_part, _weights(vec, model)), 3)
     best_c = max(args.c, key=lambda c: selection["select_accuracy_by_c"][str(c)])
     selection["chosen_c"] = best_c

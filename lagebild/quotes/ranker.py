@@ -215,4 +215,6 @@ def rerank(ctx: _Context, results: list[Found], ranker: SpeakerRanker) -> None:
         lone = best.span is not None and best.actor_id is None and best.span[1] - best.span[0] == 1
         if lone and best.span is not None and _anaphor(ctx.doc[best.span[0]]):
             conf = min(conf, 0.45)  # an anaphor ("Demnach", "er") nobody resolved: who is open
+        if found.marks is not None and found.marks.confidence < 0.9:
+            conf *= found.marks.confidence  # mixed or unclosed quotation marks: less sure, as the rules say
         found.confidence = round(conf, 3)
