@@ -821,11 +821,15 @@ def _clause_end(ctx: _Context, a: int, hi: int) -> int:
     return hi
 
 
-def _finite_moods(ctx: _Context, a: int, b: int, limit: int = 8) -> str | None:
-    """The mood of the first finite verb in tokens [a, min(b, a+limit)) outside quotations."""
+def _finite_moods(ctx: _Context, a: int, b: int, limit: int = 8, quoted: bool = False) -> str | None:
+    """The mood of the first finite verb in tokens [a, min(b, a+limit)) outside quotations (with
+    ``quoted`` also inside them: "das Gespräch „sei freundlich verlaufen“" is reported speech with a
+    partial quote in it)."""
     doc = ctx.doc
     for j in range(a, min(b, a + limit)):
-        if ctx.inside[j]:
+        if ctx.inside[j] and not quoted:
+            continue
+        if j in ctx.mark_tokens:
             continue
         tok = doc[j]
         if tok.text[:1].isupper() and not _sentence_initial(tok):
@@ -914,12 +918,17 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
     for cue in cues:
         end = cue.particle + 1 if cue.particle is not None else cue.i + 1
         comma = end
-        while comma < hi and doc[comma].text != "," and (not ctx.inside[comma] or comma in ctx.name_quote):
+        # the content clause follows a comma, or a colon ("bezweifelte die Eignung: Er habe „…“")
+        while (
+            comma < hi
+            and doc[comma].text not in (",", ":")
+            and (not ctx.inside[comma] or comma in ctx.name_quote)
+        ):
             if comma not in ctx.name_quote and (doc[comma].text in _SENT_END or comma in ctx.mark_tokens):
                 comma = hi
                 break
             comma += 1
-        if comma >= hi or doc[comma].text != ",":
+        if comma >= hi or doc[comma].text not in (",", ":"):
             continue
         a = comma + 1
         if a >= hi or ctx.inside[a] or a in ctx.mark_tokens:
@@ -933,6 +942,8 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
             continue
         else:
             mood = _finite_moods(ctx, a, b)
+            if mood is None:
+                mood = _finite_moods(ctx, a, b, quoted=True)
             if mood not in ("Konjunktiv I", "Konjunktiv II"):
                 # "kündigte an, … zurückzutreten": announcing/promising verbs with a zu-infinitive
                 if cue.lemma not in _INFINITIVE_CUES or not _zu_infinitive(ctx, a, b):

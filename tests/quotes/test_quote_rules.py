@@ -556,3 +556,18 @@ def test_nach_with_an_analysis_noun(make: Make) -> None:
     doc = make("Nach/ADP einer/DET ersten/ADJ Analyse/NOUN entstand/VERB ein/DET Treibstoffleck/NOUN ./PUNCT")
     r = _only(find_quotes(doc), "reported")
     assert (_text(doc, r), _speaker_text(doc, r)) == ("entstand ein Treibstoffleck", "einer ersten Analyse")
+
+
+def test_reported_clause_with_partial_quote_after_colon(make: Make) -> None:
+    # the finite verb of the clause is inside the partial quotation; the clause follows a colon
+    doc = make(
+        "Müller/PROPN bezweifelte/VERB die/DET Eignung/NOUN :/PUNCT das/DET Gespräch/NOUN „/PUNCT"
+        " sei/AUX/Mood=Sub|VerbForm=Fin nicht/PART gut/ADJ verlaufen/VERB “/PUNCT ./PUNCT",
+        mentions=[("Müller", "PER", "local:mueller")],
+    )
+    found = find_quotes(doc, rank=False)
+    reported = _only(found, "reported")
+    expected = ("local:mueller", "Konjunktiv I", "cue+clause")
+    assert (reported.actor_id, reported.mood, reported.rule) == expected
+    assert _text(doc, reported).startswith("das Gespräch")
+    assert [f.kind for f in found if f.kind != "reported"] == ["partial"]  # nested in the reported clause
