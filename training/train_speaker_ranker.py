@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,8 @@ def _weights(vec: Any, model: Any) -> dict[str, float]:
 
 def _accuracy(groups: list[Group], weights: dict[str, float] | None) -> float:
     """Share of groups whose best candidate is right (weights None: the rules' choice)."""
+    from lagebild.quotes.ranker import OVERRIDE_MIN
+
     right = 0
     for feats, labels, rule_index in groups:
         if weights is None:
@@ -145,6 +148,10 @@ def _accuracy(groups: list[Group], weights: dict[str, float] | None) -> float:
         else:
             scores = [sum(weights.get(f, 0.0) for f in fs) for fs in feats]
             best = max(range(len(scores)), key=scores.__getitem__)
+            # as lagebild.quotes.ranker.rerank: an unsure ranker leaves the rules' speaker alone
+            has_rule_speaker = rule_index != len(feats) - 1
+            if has_rule_speaker and best != rule_index and 1 / (1 + math.exp(-scores[best])) < OVERRIDE_MIN:
+                best = rule_index
         right += labels[best]
     return right / len(groups) if groups else 0.0
 

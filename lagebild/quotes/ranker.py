@@ -38,6 +38,8 @@ RANKER_FILE = Path(__file__).resolve().parent / "data" / "speaker_ranker.json"
 # Sentences before the quote's sentence that may hold its speaker, and after it.
 WINDOW_BEFORE = 3
 WINDOW_AFTER = 1
+# The ranker replaces the rules' speaker only when it is at least this sure of its own choice.
+OVERRIDE_MIN = 0.5
 
 
 @dataclass
@@ -208,6 +210,9 @@ def rerank(ctx: _Context, results: list[Found], ranker: SpeakerRanker) -> None:
     for found, cands in zip(results, all_cands, strict=True):
         scored = [(ranker.probability(c.features), c) for c in cands]
         best_p, best = max(scored, key=lambda pc: pc[0])
+        ruled = [(p, c) for p, c in scored if c.span is not None and c.span == found.speaker]
+        if ruled and best is not ruled[0][1] and best_p < OVERRIDE_MIN:
+            best_p, best = ruled[0]  # the ranker is unsure itself: the rules' choice stands
         if best.span != found.speaker:
             found.rule = f"{found.rule}+ranker"
         found.speaker, found.actor_id = best.span, best.actor_id
