@@ -94,30 +94,20 @@ def main() -> None:
     def keep(hit: int, seen: int) -> bool:
         return hit >= args.min_count and seen > 0 and hit / seen >= args.min_precision
 
-    known = set(lex.verbs)
-    verbs: dict[str, dict[str, Any]] = {}
-    for lemma, seen in sorted(verb_seen.items()):
-        hit = verb_cue[lemma]
-        base = lemma
-        if base in known or not keep(hit, seen):
-            continue
-        verbs[lemma] = {
-            "forms": sorted(f for f, n in forms[lemma].items() if f != lemma),
-            "count": seen,
-            "cue": hit,
-            "precision": round(hit / seen, 2),
+    def table(seen_by: Counter[str], hit_by: Counter[str], hit_name: str, skip: set[str]) -> dict[str, Any]:
+        return {
+            lemma: {
+                "forms": sorted(f for f in forms[lemma] if f != lemma),
+                "count": seen,
+                hit_name: hit_by[lemma],
+                "precision": round(hit_by[lemma] / seen, 2),
+            }
+            for lemma, seen in sorted(seen_by.items())
+            if lemma not in skip and keep(hit_by[lemma], seen)
         }
-    acts: dict[str, dict[str, Any]] = {}
-    for lemma, seen in sorted(act_seen.items()):
-        hit = act_hit[lemma]
-        if not keep(hit, seen):
-            continue
-        acts[lemma] = {
-            "forms": sorted(f for f, n in forms[lemma].items() if f != lemma),
-            "count": seen,
-            "reported": hit,
-            "precision": round(hit / seen, 2),
-        }
+
+    verbs = table(verb_seen, verb_cue, "cue", set(lex.verbs))
+    acts = table(act_seen, act_hit, "reported", set())
     nouns = {
         noun: {"count": seen, "cue": noun_hit[noun], "precision": round(noun_hit[noun] / seen, 2)}
         for noun, seen in sorted(noun_seen.items())
