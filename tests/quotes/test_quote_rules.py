@@ -40,10 +40,19 @@ def _only(items: list[Found], kind: str) -> Found:
         ("Er nannte es „Unsinn, ‚Quatsch‘ und Lüge“.", ["Unsinn, ‚Quatsch‘ und Lüge"]),  # nested
         ("Trump’s Post und geht's „gut“", ["gut"]),  # apostrophes are not quotation marks
         ("„Offen ohne Ende.\n\nNeuer Absatz.", ["Offen ohne Ende."]),  # unclosed: ends at the paragraph
+        ("«Ja», sagte er.", ["Ja"]),  # Swiss guillemets
+        # mixed styles in one text
+        ("„Wir bleiben“, sagte sie. »Auch morgen«, fügte sie an.", ["Wir bleiben", "Auch morgen"]),
+        # an unclosed mark early on does not swallow the rest of the article
+        ("Er sprach von „Unsinn.\n\nDanach: „Wir gehen.“\n\n„Heute noch“, sagte sie.", None),
     ],
 )
-def test_quote_marks(text: str, expected: list[str]) -> None:
+def test_quote_marks(text: str, expected: list[str] | None) -> None:
     found = [text[q.start : q.end] for q in find_quote_marks(text) if q.level == 1]
+    if expected is None:  # the unbalanced case: the later, well-formed quotes are all still found
+        assert "Wir gehen." in found and "Heute noch" in found
+        assert all("\n\n" not in f for f in found)
+        return
     assert found == expected
 
 
