@@ -608,9 +608,36 @@ def _subject_np(ctx: _Context, head: Token, s_lo: int) -> tuple[int, int]:
     return left, right
 
 
+_PASSIVE_AUX = {"wird", "wurde", "wurden", "werden", "worden"}
+
+
+def _passive_agent(ctx: _Context, cue: _Cue) -> _Speaker | None:
+    """The speaker of a passive cue ("Ihm wurde vorgeworfen, …", "wie von der Polizei mitgeteilt
+    wurde"): the agent of a "von/vom" phrase, else nobody (the dative is the addressee)."""
+    doc = ctx.doc
+    for j in range(cue.lo, cue.hi):
+        if doc[j].lower_ in ("von", "vom") and j + 1 < cue.hi:
+            m = _outer_mention(ctx, start=j + 1)
+            if m is not None:
+                return _speaker_from_mention(ctx, m, CONF_CLAUSE)
+            np = _np_after(ctx, j + 1, cue.hi)
+            if np is not None:
+                return _Speaker(np, None, CONF_CLAUSE * 0.8)
+    return None
+
+
+def _is_passive(ctx: _Context, cue: _Cue) -> bool:
+    doc = ctx.doc
+    if doc[cue.i].tag_ != "VVPP":
+        return False
+    return any(doc[j].lower_ in _PASSIVE_AUX for j in range(cue.lo, cue.hi) if j != cue.i)
+
+
 def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
     doc = ctx.doc
     lo, hi, i = cue.lo, cue.hi, cue.i
+    if _is_passive(ctx, cue):
+        return _passive_agent(ctx, cue)
     if cue.entry.impersonal:  # "Aus dem Kreml hieß es", "heißt es in dem Bericht": an aus/von/in phrase
         for j in range(lo, hi):
             if doc[j].lower_ in ("aus", "von", "vom", "in", "im") and j != i:
@@ -847,7 +874,8 @@ def _zu_infinitive(ctx: _Context, a: int, b: int) -> bool:
     doc = ctx.doc
     for j in range(a, b):
         tok = doc[j]
-        if _is_finite(tok) and tok.tag_ and j < b - 2:
+        # the STTS tag decides where there is one: the morphologizer calls some participles finite
+        if tok.tag_ in ("VVFIN", "VAFIN", "VMFIN") and j < b - 2:
             return False
         if tok.tag_ in ("PTKZU", "VVIZU") or (
             tok.lower_ == "zu" and j + 1 < b and doc[j + 1].pos_ in ("VERB", "AUX")

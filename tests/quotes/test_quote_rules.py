@@ -580,3 +580,39 @@ def test_reported_clause_with_partial_quote_after_colon(make: Make) -> None:
     assert (reported.actor_id, reported.mood, reported.rule) == expected
     assert _text(doc, reported).startswith("das Gespräch")
     assert [f.kind for f in found if f.kind != "reported"] == ["partial"]  # nested in the reported clause
+
+
+def test_passive_cue_has_the_agent_or_nobody_as_speaker(make: Make) -> None:
+    doc = make(
+        "Den/DET beiden/DET Männern/NOUN wurde/AUX vorgeworfen/VERB ,/PUNCT an/ADP der/DET"
+        " Schlägerei/NOUN beteiligt/VERB/VerbForm=Fin gewesen/AUX zu/PART sein/AUX ./PUNCT"
+    )
+    for tok, tag in zip(
+        doc,
+        [
+            "ART",
+            "PIAT",
+            "NN",
+            "VAFIN",
+            "VVPP",
+            "$,",
+            "APPR",
+            "ART",
+            "NN",
+            "VVPP",
+            "VAPP",
+            "PTKZU",
+            "VAINF",
+            "$.",
+        ],
+        strict=True,
+    ):
+        tok.tag_ = tag
+    r = _only(find_quotes(doc, rank=False), "reported")
+    # the zu-infinitive is found although the morphologizer called "beteiligt" finite;
+    # the dative "Den beiden Männern" is whom it was said to, not who said it
+    assert (_text(doc, r), r.speaker, r.cue_lemma) == (
+        "an der Schlägerei beteiligt gewesen zu sein",
+        None,
+        "vorwerfen",
+    )
