@@ -1336,15 +1336,21 @@ def _speech_act(ctx: _Context, k: int, cues: list[_Cue]) -> Found | None:
     doc = ctx.doc
     lo, hi = ctx.sentences[k]
     for cue in cues:
-        if doc[lo].lower_ in _CONTEXT_ONLY | _COMPLEMENTIZERS | {"wenn", "als", "weil"}:
+        first = doc[lo].lower_
+        if first in _CONTEXT_ONLY | _COMPLEMENTIZERS | {"wenn", "weil"}:
             continue
+        if first == "als" and not (lo + 1 < hi and doc[lo + 1].pos_ == "NOUN"):
+            continue  # "Als er sagte, …" is a subordinate clause; "Als Grund nannte X …" is not
         if cue.lo != lo:  # only past a subject apposition: "Der CSU-Vorsitzende, Edmund Stoiber, warf"
             sp = _speaker_of(ctx, cue)
-            if sp is None or sp.span is None or sp.span[0] != lo or sp.span[1] != cue.lo - 1:
+            if sp is None or sp.span is None or sp.span[0] != lo:
                 continue
-        if cue.entry.needs_clause and not (
-            cue.entry.lemma == "sprechen" and any(doc[j].lower_ == "von" for j in range(cue.i + 1, cue.hi))
-        ):
+            between = range(sp.span[1], cue.i)
+            if sp.span[1] != cue.lo - 1 and any(
+                _is_finite(doc[j]) and doc[j].pos_ in ("VERB", "AUX") for j in between
+            ):
+                continue  # "Die Partei, die Hamas, bezeichnete": an apposition, no clause of its own
+        if cue.entry.needs_clause and not _act_complement(ctx, cue):
             continue
         if cue.entry.impersonal or (doc[cue.i].tag_ and doc[cue.i].tag_ not in ("VVFIN", "VAFIN", "VMFIN")):
             continue
@@ -1361,6 +1367,20 @@ def _speech_act(ctx: _Context, k: int, cues: list[_Cue]) -> Found | None:
     return None
 
 
+# Needs-clause verbs that are speech acts with a prepositional complement instead of a clause:
+# "sprach von einem Erfolg", "geht von Suizid aus", "schätzt die Zahl auf …", "hält es für falsch".
+_ACT_PREPOSITIONS = {"sprechen": "von", "gehen": "von", "schätzen": "auf", "halten": "für"}
+
+
+def _act_complement(ctx: _Context, cue: _Cue) -> bool:
+    prep = _ACT_PREPOSITIONS.get(cue.entry.lemma)
+    if prep is None:
+        return False
+    if cue.entry.lemma == "gehen" and cue.lemma != "ausgehen":
+        return False  # "geht von … aus" only, not "geht nach Hause"
+    return any(ctx.doc[j].lower_ == prep for j in range(cue.i + 1, cue.hi))
+
+
 def _tok(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None and len(span) else 0
@@ -1371,7 +1391,7 @@ def _has_complement(ctx: _Context, cue: _Cue, hi: int, quotes: Sequence[QuoteMar
     if quotes:
         return True
     doc = ctx.doc
-    if cue.entry.lemma == "sprechen" and any(doc[j].lower_ == "von" for j in range(cue.i + 1, cue.hi)):
+    if _act_complement(ctx, cue):
         return True  # "Müntefering sprach von einem Riesenerfolg": a speech act (rule R7)
     for j in range(cue.i + 1, min(hi, cue.i + 12)):
         if doc[j].text == "," and j + 1 < hi:

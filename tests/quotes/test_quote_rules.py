@@ -616,3 +616,40 @@ def test_passive_cue_has_the_agent_or_nobody_as_speaker(make: Make) -> None:
         None,
         "vorwerfen",
     )
+
+
+@pytest.mark.parametrize(
+    ("annotated", "mentions", "actor"),
+    [
+        # "Als" + noun opens a main clause, not a subordinate one
+        (
+            "Als/ADP Beispiel/NOUN nannte/VERB die/DET NASA/PROPN die/DET Ausbeutung/NOUN von/ADP Gasen/NOUN"
+            " ./PUNCT",
+            [("die NASA", "ORG", "NASA")],
+            "NASA",
+        ),
+        # a subject with an apposition before the verb
+        (
+            "Die/DET Partei/NOUN ,/PUNCT die/DET Hamas/PROPN ,/PUNCT bezeichnete/VERB die/DET Anschläge/NOUN"
+            " als/ADP Selbstverteidigung/NOUN ./PUNCT",
+            [("Die Partei", "ORG", "hamas")],
+            "hamas",
+        ),
+        # a needs-clause verb with its prepositional complement: "geht von … aus"
+        (
+            "Die/DET Polizei/NOUN geht/VERB von/ADP Suizid/NOUN aus/ADP ./PUNCT",
+            [("Die Polizei", "ORG", "local:polizei")],
+            "local:polizei",
+        ),
+    ],
+)
+def test_more_speech_acts(
+    make: Make, annotated: str, mentions: list[tuple[str, str, str]], actor: str
+) -> None:
+    doc = make(annotated, mentions=mentions)
+    for tok in doc:  # finite verbs as the tagger marks them (the speech-act rule reads the tag)
+        if tok.pos_ == "VERB":
+            tok.tag_ = "VVFIN"
+    r = _only(find_quotes(doc, rank=False), "reported")
+    assert (r.rule, r.actor_id) == ("speech-act", actor)
+    assert _text(doc, r) == doc.text.rstrip(" .")
