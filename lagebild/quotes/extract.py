@@ -1369,10 +1369,14 @@ def _speech_act(ctx: _Context, k: int, cues: list[_Cue]) -> Found | None:
 
 # Needs-clause verbs that are speech acts with a prepositional complement instead of a clause:
 # "sprach von einem Erfolg", "geht von Suizid aus", "schätzt die Zahl auf …", "hält es für falsch".
-_ACT_PREPOSITIONS = {"sprechen": "von", "gehen": "von", "schätzen": "auf", "halten": "für"}
+_ACT_PREPOSITIONS = {"sprechen": "von", "gehen": "von", "schätzen": "auf", "halten": "für", "rechnen": "mit"}
+# Thought verbs that report a position with a plain object: "Kritiker fürchten Interessenskonflikte".
+_ACT_OBJECT = {"fürchten", "befürchten", "erwarten", "bezweifeln"}
 
 
 def _act_complement(ctx: _Context, cue: _Cue) -> bool:
+    if cue.entry.lemma in _ACT_OBJECT:
+        return True
     prep = _ACT_PREPOSITIONS.get(cue.entry.lemma)
     if prep is None:
         return False

@@ -653,3 +653,15 @@ def test_more_speech_acts(
     r = _only(find_quotes(doc, rank=False), "reported")
     assert (r.rule, r.actor_id) == ("speech-act", actor)
     assert _text(doc, r) == doc.text.rstrip(" .")
+
+
+def test_thought_verb_with_plain_object_is_a_speech_act(make: Make) -> None:
+    doc = make(
+        "Kritiker/NOUN fürchten/VERB Interessenskonflikte/NOUN ./PUNCT"
+        " Die/DET Analysten/NOUN hatten/AUX mit/ADP 62/NUM Millionen/NOUN Euro/NOUN gerechnet/VERB ./PUNCT",
+    )
+    for tok in doc:
+        tok.tag_ = {"fürchten": "VVFIN", "hatten": "VAFIN", "gerechnet": "VVPP"}.get(tok.text, "")
+    found = find_quotes(doc, rank=False)
+    assert [f.rule for f in found] == ["speech-act"]  # "rechnen mit" is a perfect here: no finite cue
+    assert _text(doc, found[0]) == "Kritiker fürchten Interessenskonflikte"
