@@ -3,7 +3,8 @@
 ``load_pipeline()`` returns a cached ``spacy.Language``. The model itself needs no code from this
 package: tokenizer rules are serialized data, all components are spaCy built-ins, so plain
 ``spacy.load("models/de_lagebild")`` works too. ``load_pipeline`` adds one rule component on top
-(:mod:`lagebild.nlp.components`: no sentence start on a closing quote after "." or after "J.D."/"Nr.").
+(:mod:`lagebild.nlp.components`: no sentence start on a closing quote after "." or after "J.D."/"Nr.")
+and, if the model's vocab carries the lemma table, the lemma lookup for word forms seen in UD training.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from lagebild.nlp.components import SENTENCE_FIXES
+from lagebild.nlp.components import LEMMA_LOOKUP, LEMMA_TABLE, SENTENCE_FIXES
 
 __all__ = ["DEFAULT_MODEL_PATH", "add_rule_components", "load_pipeline", "model_path"]
 
@@ -41,6 +42,12 @@ def add_rule_components(nlp: Language) -> Language:
     """Add lagebild's rule components to a loaded pipeline (idempotent); returns ``nlp``."""
     if "parser" in nlp.pipe_names and SENTENCE_FIXES not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_FIXES, before="parser")
+    if (
+        "trainable_lemmatizer" in nlp.pipe_names
+        and nlp.vocab.lookups.has_table(LEMMA_TABLE)
+        and LEMMA_LOOKUP not in nlp.pipe_names
+    ):
+        nlp.add_pipe(LEMMA_LOOKUP, after="trainable_lemmatizer")
     return nlp
 
 
