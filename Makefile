@@ -21,13 +21,17 @@ model: model-deps model-data model-vectors model-train model-assemble model-eval
 model-deps:
 	$(PYTHON) -m pip install --quiet -r training/requirements.txt
 
-model-data: $(CORPUS)/ud_train.spacy $(CORPUS)/gazetteer.jsonl
+model-data: $(CORPUS)/ud_train.spacy $(CORPUS)/gazetteer.jsonl $(CORPUS)/lemma_lookup.json
 
 $(CORPUS)/ud_train.spacy: lagebild/nlp/data.py training/convert.py
 	$(TRAIN_ENV) $(PYTHON) training/convert.py --shared $(SHARED) --out $(CORPUS)
 
 $(CORPUS)/gazetteer.jsonl: training/build_gazetteer.py
 	$(TRAIN_ENV) $(PYTHON) training/build_gazetteer.py --shared $(SHARED) --out $@
+
+# Lemma table of the lagebild_lemma_lookup component: UD training part only (held-out split skipped).
+$(CORPUS)/lemma_lookup.json: training/build_lemma_lookup.py lagebild/nlp/data.py
+	$(TRAIN_ENV) $(PYTHON) training/build_lemma_lookup.py --shared $(SHARED) --out $@
 
 $(CORPUS)/news_tokens.txt: training/prepare_text.py
 	$(TRAIN_ENV) $(PYTHON) training/prepare_text.py --shared $(SHARED) --out $@ --max-tokens 15000000
@@ -45,7 +49,7 @@ model-train: model-data model-vectors
 
 model-assemble:
 	$(PYTHON) training/assemble.py --ud $(RUNS)/joint/model-best --patterns $(CORPUS)/gazetteer.jsonl \
-	  --vectors-used --out $(MODEL) --meta-json '{"training_run": "joint.cfg + floret vectors", "seed": 42}'
+	  --vectors-used --lemma-lookup $(CORPUS)/lemma_lookup.json --out $(MODEL) --meta-json '{"training_run": "joint.cfg + floret vectors", "seed": 42}'
 
 model-eval:
 	$(TRAIN_ENV) $(PYTHON) training/evaluate_model.py $(MODEL) --shared $(SHARED) --write-meta \
