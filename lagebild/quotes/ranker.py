@@ -74,7 +74,7 @@ def candidates(
     has_cue = "cue" if cue is not None else "nocue"
     rule = found.rule
     conf = _bucket(found.confidence, (0.3, 0.45, 0.6, 0.75))
-    item = [f"kind={found.kind}", f"rule={rule}", has_cue]
+    kind = f"kind={found.kind}"
 
     spans: dict[tuple[int, int], tuple[str, str, str | None]] = {}  # span -> (source, label, actor)
     if found.speaker is not None:
@@ -161,7 +161,8 @@ def candidates(
         if any(e.speaker is not None and e.speaker[0] < b and a < e.speaker[1] for e in earlier):
             feats.append("earlier_speaker")
 
-        out.append(Candidate(span, actor, feats + [f"{x}&{f}" for x in item[:1] for f in feats[:4]]))
+        # the first four features again, conjoined with the quote's kind
+        out.append(Candidate(span, actor, feats + [f"{kind}&{f}" for f in feats[:4]]))
     none_feats = [
         "none",
         f"none&{has_cue}",
