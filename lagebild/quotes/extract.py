@@ -49,6 +49,9 @@ CONF_CLAUSE = 0.6  # first actor mention of the cue's clause
 CONF_CARRIED = 0.65  # speaker of the sentence before (quote/Konjunktiv continuation)
 CONF_CARRIED_FAR = 0.45  # speaker of a sentence two or three back
 CONF_NONE = 0.3  # no speaker found
+# Reported items less sure than this are left out: chosen on held-back WikiNews train articles
+# 500-699 (speaker-attributed F1 0.609 -> 0.622 there; docs/quotes.md, "Third round").
+MIN_CONFIDENCE = 0.3
 # Unattributed partial quotes of at most this many words are dropped as scare quotes or names
 # (tuned on wikinews-quotation-2024 train: 2 keeps scare quotes, 6 drops real quotes).
 UNATTRIBUTED_PARTIAL_MAX_WORDS = 4
@@ -182,6 +185,7 @@ class Found:
     confidence: float = CONF_NONE
     rule: str = ""
     marks: QuoteMarks | None = field(default=None, repr=False)
+    impersonal: bool = False  # "…, heißt es": no speaker is the rules' finding, not their failure
 
     def cue_text(self, doc: Doc) -> str | None:
         """The cue as read: verb and particle ("fügte an"), or the attribution phrase."""
@@ -1037,6 +1041,7 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
         conf_scale = 1.0 if mood.startswith("Konjunktiv") else 0.8
         found = _make(ctx, "reported", a, b, cue, trailing, "clause+trailing-cue", mood)
         found.confidence = round(found.confidence * conf_scale, 3)
+        found.impersonal = impersonal and found.speaker is None
         out.append((found, cue))
     if out:
         return out
@@ -1171,11 +1176,21 @@ def _direct_cue(ctx: _Context, q: QuoteMarks, span: Span, cues: list[_Cue]) -> t
     return None, ""
 
 
-def find_quotes(doc: Doc, lexicon: CueLexicon | None = None, *, rank: bool = True) -> list[Found]:
+def find_quotes(
+    doc: Doc,
+    lexicon: CueLexicon | None = None,
+    *,
+    rank: bool = True,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> list[Found]:
     """Direct, partial and reported quotes of ``doc`` in text order (see the module docstring).
 
     With ``rank`` (default) the trained speaker ranker (``ranker.py``), when its weights are
-    packaged, chooses among the speaker candidates; ``rank=False`` gives the rules' choices."""
+    packaged, chooses among the speaker candidates; ``rank=False`` gives the rules' choices.
+    A reported item less sure than ``min_confidence`` is left out (``0`` keeps every guess): mostly a
+    Konjunktiv sentence that is the writer's, not a source's, or hearsay ("soll … gewesen sein")
+    whose source nobody names. Kept are quotations in quotation marks however unsure their speaker
+    (the confidence says how sure) and impersonal reports ("…, heißt es")."""
     results, ctx = find_quotes_in_context(doc, lexicon)
     if rank:
         from lagebild.quotes.ranker import load_ranker, rerank
@@ -1183,7 +1198,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None, *, rank: bool = Tru
         ranker = load_ranker()
         if ranker is not None:
             rerank(ctx, results, ranker)
-    return results
+    return [f for f in results if f.kind != "reported" or f.impersonal or f.confidence >= min_confidence]
 
 
 def find_quotes_in_context(doc: Doc, lexicon: CueLexicon | None = None) -> tuple[list[Found], _Context]:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from lagebild.quotes import find_quotes
 from lagebild.quotes.component import QuotesComponent
-from lagebild.quotes.extract import Found
+from lagebild.quotes.extract import MIN_CONFIDENCE, Found
 from lagebild.quotes.marks import find_quote_marks
 
 Make = Callable[..., Doc]
@@ -360,8 +360,22 @@ def test_more_attributions(
 
 def test_reportative_soll_with_sein_needs_no_attribution(make: Make) -> None:
     doc = make("Der/DET Täter/NOUN soll/AUX/Mood=Ind|VerbForm=Fin bewaffnet/ADJ gewesen/AUX sein/AUX ./PUNCT")
-    r = _only(find_quotes(doc), "reported")
-    assert r.rule == "reportative-modal" and r.speaker is None and r.confidence <= 0.3
+    r = _only(find_quotes(doc, min_confidence=0), "reported")
+    assert r.rule == "reportative-modal" and r.speaker is None and r.confidence < MIN_CONFIDENCE
+    # hearsay whose source nobody names is not reported by default
+    assert find_quotes(doc) == []
+
+
+def test_unsure_reported_items_are_left_out_but_quotations_stay(make: Make) -> None:
+    doc = make(
+        "Am/ADP Abend/NOUN regnete/VERB es/PRON ./PUNCT"
+        " Die/DET Lage/NOUN sei/AUX/Mood=Sub|VerbForm=Fin ernst/ADJ ./PUNCT"
+        " „/PUNCT Das/PRON Spiel/NOUN ist/AUX noch/ADV nicht/PART vorbei/ADV ./PUNCT “/PUNCT"
+    )
+    everything = find_quotes(doc, min_confidence=0)
+    assert {f.kind for f in everything} == {"reported", "direct"}
+    assert all(f.confidence < MIN_CONFIDENCE for f in everything)
+    assert [f.kind for f in find_quotes(doc)] == ["direct"]
 
 
 def test_deontic_soll_is_not_reported(make: Make) -> None:
