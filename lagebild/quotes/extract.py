@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -163,6 +163,8 @@ _INFINITIVE_CUES = {
     "betonen",
     "bekräftigen",
     "beschuldigen",
+    "anbieten",
+    "überlegen",
 }  # the attribution "…, so X" as a cue
 _ABBREVIATIONS = {"dr", "prof", "nr", "st", "bzw", "ca", "vgl", "z", "b", "u", "a", "d", "h", "usw"}
 
@@ -403,6 +405,13 @@ def _mood(ctx: _Context, tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma.endswith("en") and low == lemma[:-1] and _is_finite(tok) and tok.pos_ in ("VERB", "AUX"):
         return "Konjunktiv I"  # bestehe, gehe: form = lemma minus n
+    if (
+        tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+        and low.endswith("e")
+        and not low.endswith("te")
+        and lemma == low
+    ):
+        return "Konjunktiv I"  # "rechne" left unlemmatized and called Ind: the -e form is Konjunktiv I
     return None
 
 
@@ -627,6 +636,12 @@ def _passive_agent(ctx: _Context, cue: _Cue) -> _Speaker | None:
             np = _np_after(ctx, j + 1, cue.hi)
             if np is not None:
                 return _Speaker(np, None, CONF_CLAUSE * 0.8)
+    # "So wird in einer Pressemitteilung der Organisation gefordert, …": the document speaks
+    for j in range(cue.lo, cue.hi):
+        if doc[j].lower_ in ("in", "im") and j + 1 < cue.hi:
+            np = _np_after(ctx, j + 1, cue.hi)
+            if np is not None and doc[np[1] - 1].pos_ == "NOUN" and _document_np(ctx, np):
+                return _Speaker(np, None, CONF_CLAUSE * 0.8)
     return None
 
 
@@ -759,6 +774,18 @@ def _speaker_of(ctx: _Context, cue: _Cue) -> _Speaker | None:
             if m is not None and m.label_ == "PER":
                 end, actor = m.end, _actor(m)
         return _Speaker((np[0], end), actor, CONF_CLAUSE * (1.0 if actor else 0.8))
+    # (vi) a coordinated clause opened by the cue shares the sentence's subject:
+    # "Wahlbeobachter monieren Unregelmäßigkeiten, sprechen aber davon, dass …"
+    if i == lo and lo > s_lo and doc[lo - 1].lower_ in (",", "und", "sowie"):
+        opening = s_lo
+        while opening < lo and doc[opening].lower_ in _CLAUSE_LEAD:
+            opening += 1
+        m = _outer_mention(ctx, start=opening)
+        if m is not None and m.end < lo and m.label_ in ("PER", "ORG", "GPE"):
+            return _speaker_from_mention(ctx, m, CONF_CLAUSE)
+        np = _np_after(ctx, opening, lo)
+        if np is not None and np[0] == opening and doc[np[1] - 1].pos_ in ("NOUN", "PROPN"):
+            return _Speaker(np, None, CONF_CLAUSE * 0.8)
     return None
 
 
@@ -873,6 +900,17 @@ def _finite_moods(ctx: _Context, a: int, b: int, limit: int = 8, quoted: bool = 
     return None
 
 
+def _reportative_clause(ctx: _Context, a: int, b: int) -> bool:
+    """A V2 clause whose finite verb is a reportative "soll/sollen" ("…, 200 Mitarbeiter sollen
+    entlassen werden"): indicative, but as much reported as a Konjunktiv."""
+    doc = ctx.doc
+    for j in range(a, min(b, a + 8)):
+        tok = doc[j]
+        if _is_finite(tok) and tok.pos_ in ("VERB", "AUX") and tok.tag_:
+            return tok.lower_ in ctx.lex.reportative_modals and j > a
+    return False
+
+
 def _zu_infinitive(ctx: _Context, a: int, b: int) -> bool:
     """A zu-infinitive clause: "… einzusetzen", "… zu verringern" (no finite verb before it)."""
     doc = ctx.doc
@@ -886,7 +924,7 @@ def _zu_infinitive(ctx: _Context, a: int, b: int) -> bool:
         ):
             return True
         if (
-            not tok.tag_
+            tok.tag_ in ("", "VVINF", "VAINF")  # the tagger calls some fused forms "aufzusuchen" VVINF
             and "zu" in tok.lower_[2:-2]
             and tok.lower_.endswith(("en", "ern", "eln"))
             and j >= b - 2
@@ -977,20 +1015,27 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
             if mood is None:
                 mood = _finite_moods(ctx, a, b, quoted=True)
             if mood not in ("Konjunktiv I", "Konjunktiv II"):
+                if mood == "Indikativ" and _reportative_clause(ctx, a, b):
+                    pass  # "berichtete, 200 Mitarbeiter sollen entlassen werden"
                 # "kündigte an, … zurückzutreten": announcing/promising verbs with a zu-infinitive
-                if cue.lemma not in _INFINITIVE_CUES or not _zu_infinitive(ctx, a, b):
+                elif cue.lemma not in _INFINITIVE_CUES or not _zu_infinitive(ctx, a, b):
                     continue
-                mood = None
+                else:
+                    mood = None
         out.append((_make(ctx, "reported", a, b, cue, _speaker_of(ctx, cue), "cue+clause", mood), cue))
     if out:
         return out
     # R8: "Wie X mitteilte, wird …" / "…, wie X berichtete."
     speaker: _Speaker | None
     for cue in cues:
+        # "Denn wie X berichtete, …": a conjunction before "wie" still opens the sentence
+        opener = cue.lo == lo and doc[lo].lower_ in ("denn", "und", "aber", "doch") and lo + 1 < cue.i
+        if opener and doc[lo + 1].lower_ == "wie":
+            cue = replace(cue, lo=lo + 1)
         if doc[cue.lo].lower_ != "wie" or ctx.inside[cue.lo]:
             continue
         end = cue.hi
-        if cue.lo == lo and end < hi and doc[end].text == ",":
+        if cue.lo <= lo + 1 and end < hi and doc[end].text == ",":
             a, b = end + 1, _clause_end(ctx, end + 1, hi)
         elif cue.lo > lo and doc[cue.lo - 1].text == ",":
             a, b = lo, cue.lo - 1
@@ -1351,6 +1396,8 @@ def _speech_act(ctx: _Context, k: int, cues: list[_Cue]) -> Found | None:
     doc = ctx.doc
     lo, hi = ctx.sentences[k]
     for cue in cues:
+        if cue.lemma in ctx.lex.no_speech_act:
+            continue
         first = doc[lo].lower_
         if first in _CONTEXT_ONLY | _COMPLEMENTIZERS | {"wenn", "weil"}:
             continue
@@ -1415,6 +1462,8 @@ def _has_complement(ctx: _Context, cue: _Cue, hi: int, quotes: Sequence[QuoteMar
     for j in range(cue.i + 1, min(hi, cue.i + 12)):
         if doc[j].text == "," and j + 1 < hi:
             nxt = doc[j + 1]
+            if cue.lemma in _INFINITIVE_CUES and _zu_infinitive(ctx, j + 1, _clause_end(ctx, j + 1, hi)):
+                return True  # "droht damit, das Ergebnis nicht anzuerkennen"
             return nxt.lower_ in _COMPLEMENTIZERS or _finite_moods(ctx, j + 1, hi) in (
                 "Konjunktiv I",
                 "Konjunktiv II",

@@ -73,6 +73,9 @@ class CueLexicon:
     addressee_prepositions: frozenset[str]
     particles: frozenset[str] = field(default=frozenset())
     title_nouns: frozenset[str] = field(default=frozenset())
+    # joined cue lemmas that are cues only with content (a clause, a quotation), never a speech act
+    # of their own ("kritisierte den Vertrag" is not annotated as reported speech)
+    no_speech_act: frozenset[str] = field(default=frozenset())
 
     def lookup(self, form: str, lemma: str = "") -> list[tuple[VerbEntry, str]]:
         """Verb entries a token can be (with the particle fused into it, or "")."""
@@ -138,6 +141,7 @@ def parse_cues(data: dict[str, Any]) -> CueLexicon:
         addressee_prepositions=frozenset(data.get("addressee_prepositions", ())),
         particles=all_particles,
         title_nouns=frozenset(n.lower() for n in data.get("title_nouns", ())),
+        no_speech_act=frozenset(data.get("no_speech_act", ())),
     )
 
 
