@@ -518,6 +518,51 @@ def bench_api_cmd(
         _print_json(result)
 
 
+@bench_app.command("quotes")
+def bench_quotes_cmd(
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="JSONL(.gz) with originalText or text (default: the bundled samples)."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Articles read from --corpus.")] = 200,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Passes; the best one counts.")] = 3,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Pipeline (default: the committed one).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
+        "bench-quotes.json"
+    ),
+) -> None:
+    """The quote component's time per article as a share of the rest of the pipeline, as JSON."""
+    from lagebild.quotes.bench import bench_quotes
+
+    with _errors():
+        if corpus is not None and not corpus.is_file():
+            raise LagebildError("E109", "corpus file not found", source=str(corpus))
+        result = bench_quotes(model, corpus, limit, repeat)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _print_json(result)
+
+
+@bench_app.command("linking")
+def bench_linking_cmd(
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Times the samples are repeated.")] = 1,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Pipeline (default: the committed one).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the JSON result.")] = Path(
+        "bench-linking.json"
+    ),
+) -> None:
+    """The linker's time per article (cold and warm) on the bundled samples, as JSON."""
+    from lagebild.link.bench import bench_linker
+
+    with _errors():
+        result = bench_linker(model, repeat)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _print_json(result)
+
+
 SharedOption = Annotated[Path, typer.Option(help="The shared data folder.")]
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from lagebild.cli import app
 from lagebild.nlp import model_path
 
 
@@ -18,3 +23,22 @@ def test_bench_reports_share_of_pipeline() -> None:
     assert result["quotes_share_of_pipeline"] == pytest.approx(
         result["quotes_ms_per_doc"] / result["pipeline_without_quotes_ms_per_doc"], abs=0.01
     )
+
+
+@pytest.mark.skipif(not (model_path(None) / "meta.json").is_file(), reason="no trained model committed")
+def test_bench_quotes_cli_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "bench-quotes.json"
+    result = CliRunner().invoke(app, ["bench", "quotes", "--repeat", "1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["docs"] == 17 and 0 < data["quotes_share_of_pipeline"] < 1
+
+
+def test_bench_quotes_cli_names_a_missing_corpus(tmp_path: Path) -> None:
+    missing = tmp_path / "nirgends.jsonl"
+    result = CliRunner().invoke(
+        app, ["bench", "quotes", "--corpus", str(missing), "--out", str(tmp_path / "x")]
+    )
+    assert result.exit_code != 0
+    assert "E109" in result.output and "nirgends.jsonl" in result.output
+    assert not (tmp_path / "x").exists()
