@@ -590,6 +590,17 @@ class _Linker:
             if self.doc[j].text.endswith("in") and x.gender is None:
                 x.gender = "Fem"
 
+    def _singular_article(self, start: int) -> bool:
+        """The article before a phrase marks it singular: "dem/des …", or "den/der …" tagged
+        singular ("den ukrainischen Präsidenten": the weak noun's form is also the plural's)."""
+        d = self.view.prev(start)
+        if d is None:
+            return False
+        article = self.doc[d]
+        if article.lower_ in ("dem", "des"):
+            return True
+        return article.lower_ in ("den", "der") and "Sing" in article.morph.get("Number", [])
+
     def role_descriptions(self, links: list[Link]) -> list[Link]:
         """Office phrases without a name ("der US-Präsident", "Kremlsprecher") -> holder at the date."""
         covered = _covered(links, kinds=("name", "government"))
@@ -599,11 +610,15 @@ class _Linker:
             if i in covered or not text[:1].isupper():
                 continue
             token = doc[i]
-            if self.view.has_morph and "Plur" in token.morph.get("Number", []):
-                continue
             if not self.office_like(i):
                 continue
             start = self.qualifiers_before(i, links)
+            if (
+                self.view.has_morph
+                and "Plur" in token.morph.get("Number", [])
+                and not self._singular_article(start)
+            ):
+                continue  # "Präsidenten" is also a plural: the article decides where it can
             end = i + 1
             key = _role_key(self.kb, doc[start:end].text)
             # a following genitive qualifier: "Sprecher des Weißen Hauses", "Präsident der USA"

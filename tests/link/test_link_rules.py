@@ -471,3 +471,24 @@ def test_unknown_places_stay_unlinked(run: Run) -> None:
     doc = run(["Sie", "reisten", "ins", "Westjordanland", "."], ents=["O", "O", "O", "B-LOC", "O"])
     span = mention(doc, "Westjordanland")
     assert span._.actor_id is None and span.label_ == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("article", "article_morph", "linked"),
+    [
+        ("den", "Case=Acc|Gender=Masc|Number=Sing", True),  # "den Präsidenten" read as singular
+        ("dem", "", True),  # "dem" is always singular
+        ("den", "Case=Dat|Number=Plur", False),  # "den Präsidenten" as a plural: nobody in particular
+    ],
+)
+def test_article_decides_number_of_a_weak_noun(
+    run: Run, article: str, article_morph: str, linked: bool
+) -> None:
+    # the morphologizer calls "Präsidenten" plural; the weak noun's singular has the same form
+    words = ["Scholz", "empfing", article, "ukrainischen", "Präsidenten", "."]
+    morphs = ["", "", article_morph, "Case=Acc|Number=Sing", "Case=Dat|Gender=Masc|Number=Plur", ""]
+    doc = run(words, published="2023-05", pos=["PROPN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"], morphs=morphs)
+    roles = [s for s in doc.spans["mentions"] if s._.link == "role-at-date"]
+    assert [(s.text, s._.actor_id) for s in roles] == (
+        [(f"{article} ukrainischen Präsidenten", "zelensky")] if linked else []
+    )
