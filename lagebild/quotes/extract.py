@@ -1014,14 +1014,13 @@ def _reported(ctx: _Context, k: int, state: _State, cues: list[_Cue]) -> list[tu
             mood = _finite_moods(ctx, a, b)
             if mood is None:
                 mood = _finite_moods(ctx, a, b, quoted=True)
-            if mood not in ("Konjunktiv I", "Konjunktiv II"):
-                if mood == "Indikativ" and _reportative_clause(ctx, a, b):
-                    pass  # "berichtete, 200 Mitarbeiter sollen entlassen werden"
+            # "berichtete, 200 Mitarbeiter sollen entlassen werden": reportative, though indicative
+            reportative = mood == "Indikativ" and _reportative_clause(ctx, a, b)
+            if mood not in ("Konjunktiv I", "Konjunktiv II") and not reportative:
                 # "kündigte an, … zurückzutreten": announcing/promising verbs with a zu-infinitive
-                elif cue.lemma not in _INFINITIVE_CUES or not _zu_infinitive(ctx, a, b):
+                if cue.lemma not in _INFINITIVE_CUES or not _zu_infinitive(ctx, a, b):
                     continue
-                else:
-                    mood = None
+                mood = None
         out.append((_make(ctx, "reported", a, b, cue, _speaker_of(ctx, cue), "cue+clause", mood), cue))
     if out:
         return out
