@@ -343,7 +343,10 @@ class _Linker:
                 clause = ClauseRole("genitive")  # "Washingtons Botschafter", "Moskaus Haltung"
             state = top is not None and top.type == "STATE" and (place is None or place.id == top.id)
             if state and top is not None:
-                if clause.role == "agent" and not self.view.state_action(clause.verb):
+                # the state acts, or is acted on by words ("warnte Russland"): its government; a
+                # territory verb ("griff die Ukraine an", "besuchte Polen") keeps the state
+                acted_on = clause.role == "object" and not self.view.place_object(clause.verb)
+                if (clause.role == "agent" or acted_on) and not self.view.state_action(clause.verb):
                     gov = kb.government_of(top.id)
                     if gov:
                         return self._make(

@@ -492,3 +492,21 @@ def test_article_decides_number_of_a_weak_noun(
     assert [(s.text, s._.actor_id) for s in roles] == (
         [(f"{article} ukrainischen Präsidenten", "zelensky")] if linked else []
     )
+
+
+@pytest.mark.parametrize(
+    ("verb", "target"),
+    [
+        ("warnte", "gov_rus"),  # words addressed to a state reach its government
+        ("besuchte", "RUS"),  # a place verb keeps the state (the territory)
+    ],
+)
+def test_state_as_object_by_the_parse(run: Run, verb: str, target: str) -> None:
+    words = ["Scholz", verb, "Russland", "."]
+    doc = run(
+        words,
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "obj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert mention(doc, "Russland")._.actor_id == target
