@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from lagebild.errors import LagebildError
+
 __all__ = ["bench_quotes"]
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -24,8 +26,13 @@ def _corpus_texts(path: Path, limit: int) -> list[str]:
     opener = gzip.open if path.suffix == ".gz" else open
     texts: list[str] = []
     with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            item = json.loads(line)
+        for number, line in enumerate(fh, start=1):
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise LagebildError(
+                    "E106", f"malformed JSON ({exc.msg})", source=f"{path}:line {number}"
+                ) from exc
             texts.append(item.get("originalText") or item.get("text") or "")
             if len(texts) >= limit:
                 break
@@ -43,6 +50,8 @@ def bench_quotes(
     if corpus is not None:
         texts = _corpus_texts(corpus, limit)
         source = str(corpus)
+        if not texts:
+            raise LagebildError("E102", "no article text (originalText or text) in the corpus", source=source)
     else:
         texts = [a.text for a in read_many([SAMPLES]) if not isinstance(a, Exception)]
         source = str(SAMPLES)

@@ -42,3 +42,23 @@ def test_bench_quotes_cli_names_a_missing_corpus(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "E109" in result.output and "nirgends.jsonl" in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_bench_quotes_cli_names_a_corpus_without_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "leer.jsonl"
+    corpus.write_text('{"id": 1}\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["bench", "quotes", "--corpus", str(corpus), "--out", str(tmp_path / "x")]
+    )
+    assert result.exit_code != 0
+    assert "E102" in result.output and "leer.jsonl" in result.output
+
+
+def test_bench_quotes_cli_names_a_malformed_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "kaputt.jsonl"
+    corpus.write_text('{"text": "Er sagte, es sei gut."}\n{kaputt\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["bench", "quotes", "--corpus", str(corpus), "--out", str(tmp_path / "x")]
+    )
+    assert result.exit_code != 0
+    assert "E106" in result.output and "kaputt.jsonl:line 2" in result.output
