@@ -556,8 +556,12 @@ def bench_linking_cmd(
 ) -> None:
     """The linker's time per article (cold and warm) on the bundled samples, as JSON."""
     from lagebild.link.bench import bench_linker
+    from lagebild.nlp import model_path
 
     with _errors():
+        if model is not None and not (model_path(model) / "meta.json").is_file():
+            # without --model the linker alone is timed when no model is committed; a named one must exist
+            raise LagebildError("E301", "no trained pipeline there (meta.json missing)", source=model)
         result = bench_linker(model, repeat)
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         _print_json(result)

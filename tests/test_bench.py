@@ -90,3 +90,13 @@ LAGEBILD errors 3
         "requests_per_second": 100.05,
         "non_2xx": 3,
     }
+
+
+def test_bench_linking_cli_names_a_missing_model(tmp_path: Path) -> None:
+    out = tmp_path / "bench-linking.json"
+    result = CliRunner().invoke(
+        app, ["bench", "linking", "--model", str(tmp_path / "nirgends"), "--out", str(out)]
+    )
+    assert result.exit_code != 0
+    assert "E301" in result.output and "nirgends" in result.output
+    assert not out.exists()
