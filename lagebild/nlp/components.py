@@ -75,27 +75,11 @@ NO_BREAK_AFTER = frozenset(
 _INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){1,3}$")
 
 
-#: A number that keeps its period ("2000.", as an ordinal "14." does) ends the sentence when a
-#: capitalised function word follows: "am 14. Oktober 2000. Am Vorabend …"; an ordinal is followed
-#: by its noun ("14. Oktober", "2. Liga"), never by an article, pronoun or preposition.
-_NUMBER_WITH_PERIOD = re.compile(r"^\d+\.$")
-_OPENING_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV"})
-
-
 def fix_sentence_starts(doc: Doc) -> Doc:
-    """Set ``is_sent_start = False`` where a sentence must not begin and ``True`` where one must
-    (before parsing)."""
+    """Set ``is_sent_start = False`` where a sentence must not begin (before parsing)."""
     for i in range(1, len(doc)):
         tok = doc[i]
         prev = doc[i - 1]
-        if (
-            _NUMBER_WITH_PERIOD.match(prev.text)
-            and prev.whitespace_
-            and tok.text[:1].isupper()
-            and tok.pos_ in _OPENING_POS
-        ):
-            tok.is_sent_start = True
-            continue
         closes_quote = tok.text in CLOSING_QUOTES and prev.text in SENTENCE_FINAL and not prev.whitespace_
         after_abbreviation = prev.text in NO_BREAK_AFTER
         after_initials = bool(_INITIALS.match(prev.text)) and tok.text[:1].isupper()

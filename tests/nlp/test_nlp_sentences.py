@@ -38,17 +38,3 @@ def test_quote_stays_in_sentence(nlp: Language) -> None:
         "„Wir sind übereingekommen, sehr eng zusammenzuarbeiten“, schrieb Trump.",
         "Putin schwieg.",
     ]
-
-
-def test_split_after_a_year_that_keeps_its_period(nlp: Language) -> None:
-    # "2000." stays one token like the ordinal "14."; an article or preposition after it opens a sentence
-    text = "Das Spiel fand am 14. Oktober 2000. Am Vorabend sei Hoyzer in eine Bar gegangen."
-    assert _sents(nlp, text) == [
-        "Das Spiel fand am 14. Oktober 2000.",
-        "Am Vorabend sei Hoyzer in eine Bar gegangen.",
-    ]
-
-
-def test_ordinals_before_their_noun_do_not_split(nlp: Language) -> None:
-    text = "Der 2. Spieltag beginnt am 3. Mai in der 1. Liga."
-    assert _sents(nlp, text) == [text]
