@@ -115,7 +115,6 @@ def token_stream(path: Path) -> Iterator[tuple[str, str | None] | None]:
 
 def windows(path: Path, source: str, nlp: spacy.language.Language) -> Iterator[Window]:
     win = Window(source)
-    prev_ent = "O"  # label of the last entity piece, to continue entities across re-tokenized pieces
 
     def flush() -> Iterator[Window]:
         nonlocal win
@@ -128,7 +127,6 @@ def windows(path: Path, source: str, nlp: spacy.language.Language) -> Iterator[W
     for item in token_stream(path):
         if item is None:
             yield from flush()
-            prev_ent = "O"
             continue
         token, tag = item
         if (
@@ -152,12 +150,9 @@ def windows(path: Path, source: str, nlp: spacy.language.Language) -> Iterator[W
                 piece_tag = "I-" + tag[2:]
             else:
                 piece_tag = "O"
-            if piece_tag.startswith("I-") and prev_ent != piece_tag[2:]:
-                piece_tag = "B-" + piece_tag[2:]
             win.words.append(piece)
             win.spaces.append(k == len(pieces) - 1)
-            win.tags.append(piece_tag)
-            prev_ent = piece_tag[2:] if piece_tag != "O" else "O"
+            win.tags.append(piece_tag)  # an I- without its B- is repaired by _fix_bio at flush
     yield from flush()
 
 
